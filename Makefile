@@ -1,0 +1,46 @@
+# Reformbanken: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve test test-fast bench worker messages check clean-db
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Create venv, install, start the embedded database, migrate, load the demo once, serve (with the task worker).
+run: $(STAMP)
+	$(PY) manage.py bootstrap
+	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like serving: gunicorn with the settings from the environment.
+serve: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn reformbank.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+
+# The task worker (emails): run beside `serve` in production.
+worker: $(STAMP)
+	$(PY) manage.py db_worker
+
+test: $(STAMP)
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'bench/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+check: $(STAMP)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run

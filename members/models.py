@@ -1,0 +1,80 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A member; logs in with their email address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-postadress"), unique=True)
+    display_name = models.CharField(_("visningsnamn"), max_length=80, blank=True)
+    home_place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("hemkommun"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("medlem")
+        verbose_name_plural = _("medlemmar")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_unique_email_ci")]
+
+    def __str__(self):
+        return self.display_name or self.email.split("@")[0]
+
+    @property
+    def public_name(self):
+        return str(self)
+
+
+class EditorRole(models.Model):
+    """The user edits for the board of this district (curates its ideas and agenda)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_roles")
+    district = models.ForeignKey("places.District", on_delete=models.CASCADE, related_name="editor_roles")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("redaktörsroll")
+        verbose_name_plural = _("redaktörsroller")
+        constraints = [models.UniqueConstraint(fields=["user", "district"], name="editorrole_unique_user_district")]
+
+    def __str__(self):
+        return f"{self.user} – {self.district.short_name}"

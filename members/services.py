@@ -1,0 +1,32 @@
+"""Writes to members and their roles."""
+
+from django.db import transaction
+
+from .models import EditorRole, User
+
+
+@transaction.atomic
+def member_profile_update(*, user: User, display_name: str, home_place) -> User:
+    user.display_name = display_name
+    user.home_place = home_place
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "home_place"])
+    return user
+
+
+@transaction.atomic
+def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: User) -> None:
+    """Make the user editor for exactly these districts' boards, and admin or not."""
+    district_ids = set(district_ids)
+    EditorRole.objects.filter(user=user).exclude(district_id__in=district_ids).delete()
+    existing = set(EditorRole.objects.filter(user=user).values_list("district_id", flat=True))
+    EditorRole.objects.bulk_create(
+        EditorRole(user=user, district_id=district_id, granted_by=granted_by)
+        for district_id in district_ids - existing
+    )
+    if user.pk == granted_by.pk and not is_admin:
+        # An admin cannot remove their own admin role here, so that the last admin is never locked out.
+        is_admin = True
+    user.is_superuser = is_admin
+    user.is_staff = is_admin
+    user.save(update_fields=["is_superuser", "is_staff"])

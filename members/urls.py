@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("profil/", views.profile, name="profile"),
+    path("roller/", views.roles, name="roles"),
+    path("roller/<int:pk>/", views.roles_update, name="roles_update"),
+]

@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from places.models import District
+
+from . import permissions, services
+from .forms import ProfileForm, RolesForm, UserSearchForm
+from .models import EditorRole, User
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None, initial={"display_name": user.display_name, "home_place": user.home_place}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.member_profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Din profil är sparad."))
+        return redirect("members:profile")
+    return render(request, "members/profile.html", {"form": form})
+
+
+@login_required
+def roles(request):
+    if not permissions.can_manage_roles(request.user):
+        raise PermissionDenied
+    search = UserSearchForm(request.GET or None)
+    users = User.objects.order_by("email").prefetch_related(
+        Prefetch("editor_roles", queryset=EditorRole.objects.select_related("district"))
+    )
+    if search.is_valid() and search.cleaned_data["q"]:
+        term = search.cleaned_data["q"]
+        users = users.filter(Q(email__icontains=term) | Q(display_name__icontains=term))
+    page = Paginator(users, settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    districts = list(District.objects.all())
+    return render(request, "members/roles.html", {"page": page, "search": search, "districts": districts})
+
+
+@login_required
+@require_POST
+def roles_update(request, pk):
+    if not permissions.can_manage_roles(request.user):
+        raise PermissionDenied
+    member = get_object_or_404(User, pk=pk)
+    form = RolesForm(request.POST)
+    if form.is_valid():
+        services.member_roles_set(
+            user=member,
+            district_ids=[d.pk for d in form.cleaned_data["districts"]],
+            is_admin=form.cleaned_data["is_admin"],
+            granted_by=request.user,
+        )
+        messages.success(request, _("Rollerna för %(member)s är sparade.") % {"member": member.email})
+    else:
+        messages.error(request, _("Rollerna kunde inte sparas: välj bland de distrikt som finns."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("members:roles")

@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class District(models.Model):
+    """A party district; its board's editors curate the ideas of the district's places."""
+
+    code = models.SlugField(_("kod"), max_length=20, unique=True)
+    name = models.CharField(_("namn"), max_length=120, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partidistrikt")
+        verbose_name_plural = _("partidistrikt")
+
+    def __str__(self):
+        return self.name
+
+
+class Place(models.Model):
+    """A municipality or the region; ideas apply to one or several places."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Kommun")
+        REGION = "region", _("Region")
+
+    code = models.CharField(_("kod"), max_length=4, unique=True)
+    name = models.CharField(_("namn"), max_length=120)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+    districts = models.ManyToManyField(District, related_name="places", verbose_name=_("partidistrikt"))
+    is_active = models.BooleanField(
+        _("aktiv"), default=True, help_text=_("En avvecklad kommun kan inte väljas för nya idéer men behåller sina.")
+    )
+
+    class Meta:
+        # The region first, then municipalities alphabetically.
+        ordering = ["-kind", "name"]
+        verbose_name = _("kommun eller region")
+        verbose_name_plural = _("kommuner och regioner")
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="place_unique_name"),
+            models.CheckConstraint(condition=models.Q(kind__in=["municipality", "region"]), name="place_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.name

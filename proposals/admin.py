@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from .models import Comment, PolicyArea, Proposal, StatusChange
+
+
+@admin.register(PolicyArea)
+class PolicyAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "changed_by", "reason", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "author", "policy_area", "status", "support_count", "created_at"]
+    list_filter = ["status", "policy_area", "places"]
+    search_fields = ["title", "author__email"]
+    raw_id_fields = ["author", "derived_from"]
+    readonly_fields = ["support_count", "comment_count", "created_at", "updated_at", "last_activity_at"]
+    list_select_related = ["author", "policy_area"]
+    inlines = [StatusChangeInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "author", "created_at", "hidden_at"]
+    raw_id_fields = ["proposal", "author", "parent", "hidden_by"]
+    list_select_related = ["proposal", "author"]

@@ -1,0 +1,188 @@
+import re
+
+from django import forms
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+
+from places.models import Place
+
+from .models import Comment, PolicyArea, Proposal
+from .selectors import FilterOptions, ProposalFilters
+from .services import STATUS_TRANSITIONS, STATUSES_NEEDING_TEXT
+
+MAX_TAGS = 8
+TAG_MAX_LENGTH = 40
+TAG_RE = re.compile(r"^[\w\- ]+$", re.UNICODE)
+
+
+class TagsField(TagField):
+    """Comma-separated tags, lower-cased, checked for length and characters."""
+
+    def clean(self, value):
+        tags = super().clean(value)
+        cleaned = []
+        for tag in tags:
+            tag = " ".join(tag.lower().split())
+            if len(tag) > TAG_MAX_LENGTH:
+                raise forms.ValidationError(
+                    _("Taggen ”%(tag)s” är för lång (högst %(max)s tecken)."),
+                    params={"tag": tag[:TAG_MAX_LENGTH] + "…", "max": TAG_MAX_LENGTH},
+                )
+            if not TAG_RE.match(tag) or not slugify(tag):
+                raise forms.ValidationError(
+                    _("Taggen ”%(tag)s” får bara innehålla bokstäver, siffror, mellanslag och bindestreck."),
+                    params={"tag": tag},
+                )
+            if tag not in cleaned:
+                cleaned.append(tag)
+        if len(cleaned) > MAX_TAGS:
+            raise forms.ValidationError(_("Högst %(max)s taggar."), params={"max": MAX_TAGS})
+        return cleaned
+
+
+class ProposalForm(forms.ModelForm):
+    places = forms.ModelMultipleChoiceField(
+        label=_("Kommun eller region"),
+        queryset=Place.objects.filter(is_active=True),
+        help_text=_("Välj en eller flera. Region Stockholm gäller hela länet."),
+        error_messages={
+            "required": _("Välj minst en kommun eller regionen."),
+            "invalid_choice": _("Välj en kommun eller region ur listan."),
+            "invalid_pk_value": _("Välj en kommun eller region ur listan."),
+        },
+    )
+    policy_area = forms.ModelChoiceField(
+        label=_("Sakområde"),
+        queryset=PolicyArea.objects.filter(is_active=True),
+        empty_label=_("Välj sakområde"),
+        error_messages={"invalid_choice": _("Välj ett sakområde ur listan.")},
+    )
+    tags = TagsField(
+        label=_("Taggar"),
+        required=False,
+        help_text=_("Nyckelord, åtskilda med kommatecken, t.ex. ”läxhjälp, fritids”."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "summary", "problem", "body", "places", "policy_area", "tags"]
+        labels = {
+            "title": _("Rubrik"),
+            "summary": _("Sammanfattning"),
+            "problem": _("Vilket problem löser idén?"),
+            "body": _("Förslaget"),
+        }
+        help_texts = {
+            "summary": _("En eller två meningar som visas i listor och sökträffar."),
+            "body": _("Beskriv förslaget. Du kan använda Markdown: **fet**, *kursiv*, listor och länkar."),
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].widget.attrs.update(
+            {"data-tag-autocomplete": "", "autocomplete": "off", "list": "tag-suggestions"}
+        )
+        if self.instance.pk:
+            # A retired place an idea already has stays selectable for that idea.
+            self.fields["places"].queryset = Place.objects.filter(
+                Q(is_active=True) | Q(pk__in=self.instance.places.values("pk"))
+            )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"), choices=Proposal.Status.choices)
+    text = forms.CharField(
+        label=_("Svar eller motivering"),
+        required=False,
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Krävs när idén besvaras eller inte går vidare. Visas offentligt på idén."),
+    )
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = STATUS_TRANSITIONS[proposal.status]
+        self.fields["status"].choices = [(v, label) for v, label in Proposal.Status.choices if v in allowed]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") in STATUSES_NEEDING_TEXT and not cleaned.get("text", "").strip():
+            self.add_error("text", _("Skriv ett svar eller en motivering för den här statusen."))
+        return cleaned
+
+
+class CommentForm(forms.ModelForm):
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        labels = {"body": _("Kommentar")}
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+
+class CommentHideForm(forms.Form):
+    reason = forms.CharField(label=_("Skäl att dölja"), max_length=500)
+
+
+class ProposalFilterForm(forms.Form):
+    """The list's filters, parsed from the query string against options loaded once per request."""
+
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    place = forms.ChoiceField(label=_("Kommun"), required=False)
+    district = forms.ChoiceField(label=_("Distrikt"), required=False)
+    area = forms.ChoiceField(label=_("Sakområde"), required=False)
+    tag = forms.SlugField(label=_("Tagg"), required=False, allow_unicode=True, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alla statusar"))] + Proposal.Status.choices, required=False
+    )
+    supported = forms.BooleanField(label=_("Bara idéer med stöd"), required=False)
+    author = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    sort = forms.ChoiceField(
+        label=_("Sortera"),
+        required=False,
+        choices=[
+            ("", _("Relevans")),
+            ("newest", _("Nyast")),
+            ("supported", _("Mest stöd")),
+            ("commented", _("Mest kommenterad")),
+            ("active", _("Senast aktiv")),
+        ],
+    )
+
+    def __init__(self, *args, options: FilterOptions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        self.fields["place"].choices = [("", _("Alla kommuner"))] + [(p.code, p.name) for p in options.places]
+        self.fields["district"].choices = [("", _("Båda distrikten"))] + [
+            (d.code, d.name) for d in options.districts
+        ]
+        self.fields["area"].choices = [("", _("Alla sakområden"))] + [(a.slug, a.name) for a in options.areas]
+
+    def filters(self) -> ProposalFilters:
+        """The valid filters; a field with a bad value is left out (and shows its error)."""
+        if not self.is_bound:
+            return ProposalFilters()
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        places = {p.code: p.pk for p in self.options.places}
+        districts = {d.code: d.pk for d in self.options.districts}
+        areas = {a.slug: a.pk for a in self.options.areas}
+        return ProposalFilters(
+            q=(data.get("q") or "").strip(),
+            place_id=places.get(data.get("place")),
+            district_id=districts.get(data.get("district")),
+            policy_area_id=areas.get(data.get("area")),
+            tag=data.get("tag") or "",
+            status=data.get("status") or "",
+            has_supports=bool(data.get("supported")),
+            author_id=data.get("author"),
+            sort=data.get("sort") or "",
+        )

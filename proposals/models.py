@@ -1,0 +1,188 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+TITLE_MAX = 160
+SUMMARY_MAX = 600
+BODY_MAX = 20000
+PROBLEM_MAX = 4000
+ANSWER_MAX = 6000
+COMMENT_MAX = 4000
+
+
+class PolicyArea(models.Model):
+    """A fixed, admin-managed policy area (sakområde)."""
+
+    name = models.CharField(_("namn"), max_length=80, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("sakområde")
+        verbose_name_plural = _("sakområden")
+
+    def __str__(self):
+        return self.name
+
+
+class Proposal(models.Model):
+    """A member's reform idea in the bank."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Ny")
+        UNDER_REVIEW = "under_review", _("Under beredning")
+        SELECTED = "selected", _("Utvald till reformagendan")
+        ANSWERED = "answered", _("Besvarad")
+        DECLINED = "declined", _("Går inte vidare")
+
+    title = models.CharField(_("rubrik"), max_length=TITLE_MAX)
+    summary = models.TextField(_("sammanfattning"), max_length=SUMMARY_MAX)
+    body = models.TextField(_("förslaget"), max_length=BODY_MAX)
+    problem = models.TextField(_("problemet som idén löser"), max_length=PROBLEM_MAX)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("författare")
+    )
+    places = models.ManyToManyField("places.Place", related_name="proposals", verbose_name=_("kommun eller region"))
+    policy_area = models.ForeignKey(
+        PolicyArea, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("sakområde")
+    )
+    tags = TaggableManager(verbose_name=_("taggar"), blank=True)
+    derived_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="derivatives",
+        verbose_name=_("bygger vidare på"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    answer = models.TextField(_("styrelsens svar"), max_length=ANSWER_MAX, blank=True)
+    support_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_activity_at = models.DateTimeField(default=timezone.now, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("idé")
+        verbose_name_plural = _("idéer")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="proposal_search_gin"),
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest"),
+            models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
+            models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
+            models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
+            models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
+            models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["new", "under_review", "selected", "answered", "declined"]), name="proposal_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["answered", "declined"]) | ~Q(answer=""),
+                name="proposal_answer_required",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="proposal_title_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("proposals:detail", args=[self.pk])
+
+    @property
+    def is_open_for_edit(self):
+        return self.status in {self.Status.NEW, self.Status.UNDER_REVIEW}
+
+    @cached_property
+    def district_ids(self) -> frozenset[int]:
+        """The districts of the idea's places (prefetch `places__districts` to make this free)."""
+        return frozenset(district.pk for place in self.places.all() for district in place.districts.all())
+
+
+class ProposalRevision(models.Model):
+    """The text of an idea as it was before an edit."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="revisions")
+    title = models.CharField(max_length=TITLE_MAX)
+    summary = models.TextField(max_length=SUMMARY_MAX)
+    body = models.TextField(max_length=BODY_MAX)
+    problem = models.TextField(max_length=PROBLEM_MAX)
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("tidigare version")
+        verbose_name_plural = _("tidigare versioner")
+
+
+class StatusChange(models.Model):
+    """Who moved an idea to which status, when and why."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Proposal.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Proposal.Status.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(max_length=ANSWER_MAX, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("statusändring")
+        verbose_name_plural = _("statusändringar")
+
+
+class Support(models.Model):
+    """A member's one endorsement of an idea."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stöd")
+        verbose_name_plural = _("stöd")
+        constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="support_one_per_member")]
+
+
+class Comment(models.Model):
+    """A comment on an idea; replies go one level deep."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies", verbose_name=_("svar på")
+    )
+    body = models.TextField(_("kommentar"), max_length=COMMENT_MAX)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    hidden_reason = models.CharField(_("skäl"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""), name="comment_hidden_needs_reason"
+            ),
+        ]
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None

@@ -1,0 +1,160 @@
+"""Every write to the bank goes through these functions."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
+from .search import search_vector_update
+
+# The statuses an editor may move an idea to from each status.
+STATUS_TRANSITIONS = {
+    Proposal.Status.NEW: {Proposal.Status.UNDER_REVIEW, Proposal.Status.SELECTED, Proposal.Status.ANSWERED,
+                          Proposal.Status.DECLINED},
+    Proposal.Status.UNDER_REVIEW: {Proposal.Status.SELECTED, Proposal.Status.ANSWERED, Proposal.Status.DECLINED},
+    Proposal.Status.SELECTED: {Proposal.Status.UNDER_REVIEW, Proposal.Status.ANSWERED},
+    Proposal.Status.ANSWERED: {Proposal.Status.UNDER_REVIEW, Proposal.Status.SELECTED},
+    Proposal.Status.DECLINED: {Proposal.Status.UNDER_REVIEW},
+}
+STATUSES_NEEDING_TEXT = {Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
+
+
+class ServiceError(Exception):
+    """An action the rules do not allow; the message is meant for the user."""
+
+
+def proposal_search_index(proposal: Proposal) -> None:
+    search_vector_update([(proposal, [tag.name for tag in proposal.tags.all()])])
+
+
+@transaction.atomic
+def proposal_create(
+    *, author, title, summary, body, problem, places, policy_area, tags=(), derived_from=None
+) -> Proposal:
+    """Submit a new idea to the bank."""
+    proposal = Proposal(
+        author=author,
+        title=title,
+        summary=summary,
+        body=body,
+        problem=problem,
+        policy_area=policy_area,
+        derived_from=derived_from,
+    )
+    proposal.full_clean()
+    proposal.save()
+    proposal.places.set(places)
+    proposal.tags.set(list(tags))
+    proposal_search_index(proposal)
+    if derived_from is not None:
+        Proposal.objects.filter(pk=derived_from.pk).update(last_activity_at=timezone.now())
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, proposal: Proposal, editor, title, summary, body, problem, places, policy_area, tags=()):
+    """Change an idea's text; the previous text is kept as a revision."""
+    previous = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not previous.is_open_for_edit:
+        raise ServiceError("Idén har redan behandlats och kan inte längre ändras.")
+    text_changed = (previous.title, previous.summary, previous.body, previous.problem) != (
+        title, summary, body, problem
+    )
+    if text_changed:
+        ProposalRevision.objects.create(
+            proposal=previous,
+            title=previous.title,
+            summary=previous.summary,
+            body=previous.body,
+            problem=previous.problem,
+            edited_by=editor,
+        )
+    proposal.title, proposal.summary, proposal.body, proposal.problem = title, summary, body, problem
+    proposal.policy_area = policy_area
+    proposal.last_activity_at = timezone.now()
+    proposal.full_clean()
+    proposal.save()
+    proposal.places.set(places)
+    proposal.tags.set(list(tags))
+    proposal_search_index(proposal)
+    return proposal
+
+
+@transaction.atomic
+def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str = "") -> StatusChange:
+    """An editor moves an idea on; answers and refusals carry a public text."""
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if status not in STATUS_TRANSITIONS[locked.status]:
+        raise ServiceError("Den statusändringen är inte möjlig från idéns nuvarande status.")
+    if status in STATUSES_NEEDING_TEXT and not text.strip():
+        raise ServiceError("Skriv ett svar eller en motivering.")
+    change = StatusChange(proposal=locked, from_status=locked.status, to_status=status, changed_by=editor, reason=text)
+    change.full_clean()
+    change.save()
+    updates = {"status": status, "last_activity_at": timezone.now()}
+    if status in STATUSES_NEEDING_TEXT:
+        updates["answer"] = text
+    Proposal.objects.filter(pk=locked.pk).update(**updates)
+    for field, value in updates.items():
+        setattr(proposal, field, value)
+    return change
+
+
+def proposal_support(*, proposal: Proposal, member) -> bool:
+    """Add the member's support; False when they already support the idea."""
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, member=member)
+            Proposal.objects.filter(pk=proposal.pk).update(
+                support_count=F("support_count") + 1, last_activity_at=timezone.now()
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def proposal_unsupport(*, proposal: Proposal, member) -> bool:
+    """Withdraw the member's support; False when there was none."""
+    deleted, _ = Support.objects.filter(proposal=proposal, member=member).delete()
+    if deleted:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    return bool(deleted)
+
+
+@transaction.atomic
+def comment_create(*, proposal: Proposal, author, body: str, parent: Comment | None = None) -> Comment:
+    """Comment on an idea, or reply to a top-level comment (replies go one level deep)."""
+    if parent is not None:
+        if parent.proposal_id != proposal.pk:
+            raise ServiceError("Kommentaren du svarar på hör till en annan idé.")
+        if parent.parent_id is not None:
+            parent = parent.parent
+    comment = Comment(proposal=proposal, author=author, body=body, parent=parent)
+    comment.full_clean()
+    comment.save()
+    Proposal.objects.filter(pk=proposal.pk).update(
+        comment_count=F("comment_count") + 1, last_activity_at=timezone.now()
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_update(*, comment: Comment, body: str) -> Comment:
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, editor, reason: str) -> Comment:
+    """An editor hides a comment; its text stays in the database with who, when and why."""
+    comment.hidden_at = timezone.now()
+    comment.hidden_by = editor
+    comment.hidden_reason = reason
+    comment.full_clean()
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
+    return comment

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("", views.proposal_list, name="list"),
+    path("ny/", views.proposal_create, name="create"),
+    path("mina/", views.my_proposals, name="mine"),
+    path("redaktion/", views.editor_queue, name="queue"),
+    path("taggar/", views.tag_autocomplete, name="tag_autocomplete"),
+    path("<int:pk>/", views.proposal_detail, name="detail"),
+    path("<int:pk>/redigera/", views.proposal_edit, name="edit"),
+    path("<int:derive_from>/bygg-vidare/", views.proposal_create, name="derive"),
+    path("<int:pk>/stod/", views.proposal_support, name="support"),
+    path("<int:pk>/status/", views.proposal_status, name="status"),
+    path("<int:pk>/kommentarer/", views.comment_create, name="comment_create"),
+    path("kommentarer/<int:pk>/redigera/", views.comment_edit, name="comment_edit"),
+    path("kommentarer/<int:pk>/dolj/", views.comment_hide, name="comment_hide"),
+]

@@ -1,0 +1,244 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from taggit.models import Tag
+
+from members.permissions import editor_district_ids
+
+from . import permissions, selectors, services
+from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
+from .models import Comment, Proposal, Support
+
+
+def _proposal_or_404(pk) -> Proposal:
+    try:
+        return selectors.proposal_for_detail(pk)
+    except Proposal.DoesNotExist:
+        raise Http404 from None
+
+
+def _require(allowed: bool):
+    if not allowed:
+        raise PermissionDenied
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html", selectors.home_overview())
+
+
+@require_GET
+def proposal_list(request):
+    options = selectors.filter_options()
+    form = ProposalFilterForm(request.GET or None, options=options)
+    filters = form.filters()
+    page = Paginator(selectors.proposal_list(filters), settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {"form": form, "filters": filters, "page": page, "searching": bool(filters.q)},
+    )
+
+
+@login_required
+def proposal_create(request, derive_from=None):
+    _require(permissions.can_submit(request.user))
+    origin = _proposal_or_404(derive_from) if derive_from is not None else None
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+            proposal = services.proposal_create(
+                author=request.user,
+                derived_from=origin,
+                **{name: form.cleaned_data[name] for name in ProposalForm.Meta.fields},
+            )
+            messages.success(request, _("Tack! Din idé finns nu i reformbanken."))
+            return redirect(proposal)
+    else:
+        initial = {}
+        if origin is not None:
+            initial = {
+                "title": origin.title,
+                "summary": origin.summary,
+                "problem": origin.problem,
+                "places": list(origin.places.all()),
+                "policy_area": origin.policy_area,
+                "tags": ", ".join(tag.name for tag in origin.tags.all()),
+            }
+        form = ProposalForm(initial=initial)
+    return render(request, "proposals/proposal_form.html", {"form": form, "origin": origin})
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _proposal_or_404(pk)
+    _require(permissions.can_edit_proposal(request.user, proposal))
+    if request.method == "POST":
+        form = ProposalForm(request.POST, instance=proposal)
+        if form.is_valid():
+            try:
+                services.proposal_update(
+                    proposal=proposal,
+                    editor=request.user,
+                    **{name: form.cleaned_data[name] for name in ProposalForm.Meta.fields},
+                )
+            except services.ServiceError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Dina ändringar är sparade. Den tidigare texten finns kvar i historiken."))
+                return redirect(proposal)
+    else:
+        form = ProposalForm(instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())})
+    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
+
+
+def proposal_detail(request, pk):
+    proposal = _proposal_or_404(pk)
+    user = request.user
+    context = {
+        "proposal": proposal,
+        "comments": selectors.proposal_comments(proposal),
+        "revisions": proposal.revisions.select_related("edited_by"),
+        "status_changes": proposal.status_changes.select_related("changed_by"),
+        "derivatives": proposal.derivatives.only("id", "title", "created_at"),
+        "has_supported": user.is_authenticated
+        and Support.objects.filter(proposal=proposal, member=user).exists(),
+        "can_edit": permissions.can_edit_proposal(user, proposal),
+        "can_support": permissions.can_support(user, proposal),
+        "can_comment": permissions.can_comment(user, proposal),
+        "can_moderate": permissions.can_moderate(user, proposal),
+        "comment_form": CommentForm(),
+    }
+    if context["can_moderate"]:
+        context["status_form"] = StatusForm(proposal=proposal)
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+@login_required
+@require_POST
+def proposal_support(request, pk):
+    proposal = _proposal_or_404(pk)
+    _require(permissions.can_support(request.user, proposal))
+    if request.POST.get("action") == "withdraw":
+        services.proposal_unsupport(proposal=proposal, member=request.user)
+        messages.info(request, _("Du stöder inte längre idén."))
+    elif services.proposal_support(proposal=proposal, member=request.user):
+        messages.success(request, _("Tack för ditt stöd!"))
+    else:
+        messages.info(request, _("Du stöder redan den här idén."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_status(request, pk):
+    proposal = _proposal_or_404(pk)
+    _require(permissions.can_moderate(request.user, proposal))
+    form = StatusForm(request.POST, proposal=proposal)
+    if form.is_valid():
+        try:
+            services.proposal_status_change(
+                proposal=proposal, editor=request.user, status=form.cleaned_data["status"],
+                text=form.cleaned_data["text"],
+            )
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Idéns status är ändrad."))
+            return redirect(proposal)
+    return render(request, "proposals/status_form.html", {"proposal": proposal, "form": form}, status=400)
+
+
+@login_required
+@require_POST
+def comment_create(request, pk):
+    proposal = _proposal_or_404(pk)
+    _require(permissions.can_comment(request.user, proposal))
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid():
+        if form.cleaned_data["parent"]:
+            parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"], proposal=proposal)
+        services.comment_create(
+            proposal=proposal, author=request.user, body=form.cleaned_data["body"], parent=parent
+        )
+        messages.success(request, _("Din kommentar är publicerad."))
+        return redirect(f"{proposal.get_absolute_url()}#kommentarer")
+    return render(request, "proposals/comment_form.html", {"proposal": proposal, "form": form}, status=400)
+
+
+def _comment_or_404(pk) -> Comment:
+    return get_object_or_404(Comment.objects.select_related("proposal"), pk=pk)
+
+
+@login_required
+def comment_edit(request, pk):
+    comment = _comment_or_404(pk)
+    _require(permissions.can_edit_comment(request.user, comment))
+    form = CommentForm(request.POST or None, instance=comment)
+    if request.method == "POST" and form.is_valid():
+        services.comment_update(comment=comment, body=form.cleaned_data["body"])
+        messages.success(request, _("Kommentaren är ändrad."))
+        return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
+    return render(
+        request, "proposals/comment_form.html", {"proposal": comment.proposal, "form": form, "comment": comment}
+    )
+
+
+@login_required
+def comment_hide(request, pk):
+    comment = _comment_or_404(pk)
+    comment.proposal = _proposal_or_404(comment.proposal_id)
+    _require(permissions.can_hide_comment(request.user, comment))
+    form = CommentHideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.comment_hide(comment=comment, editor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Kommentaren är dold."))
+        return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
+    return render(request, "proposals/comment_hide.html", {"comment": comment, "form": form})
+
+
+@login_required
+def my_proposals(request):
+    proposals = selectors.proposal_queryset_for_list().filter(author=request.user).order_by("-created_at", "-id")
+    page = Paginator(proposals, settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "proposals/my_proposals.html", {"page": page})
+
+
+@login_required
+def editor_queue(request):
+    district_ids = editor_district_ids(request.user)
+    if not district_ids:
+        raise PermissionDenied
+    status = request.GET.get("status", "")
+    if status not in Proposal.Status.values:
+        status = ""
+    page = Paginator(selectors.district_queue(district_ids, status), settings.PROPOSALS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "proposals/editor_queue.html",
+        {"page": page, "status": status, "statuses": Proposal.Status.choices},
+    )
+
+
+@require_GET
+def tag_autocomplete(request):
+    """Existing tags that start with (or contain) what the member has typed; JSON for the tag field."""
+    term = request.GET.get("q", "").strip().lower()[:40]
+    if len(term) < 1:
+        return JsonResponse({"tags": []})
+    tags = (
+        Tag.objects.filter(Q(name__istartswith=term) | Q(name__icontains=f" {term}"))
+        .order_by("name")
+        .values_list("name", flat=True)[:10]
+    )
+    return JsonResponse({"tags": list(tags)})

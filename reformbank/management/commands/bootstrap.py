@@ -1,0 +1,32 @@
+"""Everything `make run` needs before serving: schema, cache table, county data (a migration) and, once, the demo."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from members.models import User
+from proposals.management.commands.seed_demo import DEMO_PASSWORD, DEMO_PEOPLE
+
+
+class Command(BaseCommand):
+    help = "Migrate, create the cache table, load the demo content on first run and print the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo-proposals", type=int, default=120)
+
+    def handle(self, *args, demo_proposals, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        if not User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
+            self.stdout.write("Loading demo content (first run only)…")
+            call_command("seed_demo", proposals=demo_proposals, verbosity=0, stdout=self.stdout)
+        roles = {
+            "medlem@example.se": "member",
+            "redaktor.lan@example.se": "editor, county district board",
+            "redaktor.stad@example.se": "editor, city district board",
+            "admin@example.se": "admin",
+        }
+        self.stdout.write(self.style.SUCCESS("\nReformbanken is ready on http://127.0.0.1:8000"))
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for email, _, _, _ in DEMO_PEOPLE:
+            self.stdout.write(f"  {email:<28} {roles[email]}")
+        self.stdout.write("Emails (verification, password reset) are printed here by the task worker.\n")

@@ -1,0 +1,10 @@
+from django import template
+
+from reformbank.markdown import markdown_render
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    return markdown_render(text)

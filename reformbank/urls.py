@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from proposals.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("ideer/", include("proposals.urls")),
+    path("medlem/", include("members.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
