@@ -44,13 +44,7 @@ def embedded_database(pgdata: Path, name: str) -> dict:
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{name}";')
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": name,
-        "USER": "postgres",
-        "PASSWORD": "",
-        "HOST": str(pgdata),
-        "PORT": "",
-        "CONN_MAX_AGE": CONN_MAX_AGE,
-        "CONN_HEALTH_CHECKS": True,
-    }
+    # The socket lives in the data folder, or in a short runtime folder when that path is too long for a socket.
+    config = dj_database_url.parse(server.get_uri(name), conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
+    config["HOST"] = config.get("OPTIONS", {}).pop("host", config["HOST"])
+    return config
