@@ -38,7 +38,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'bench/*'
+	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 check: $(STAMP)

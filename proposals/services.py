@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
 from .search import search_vector_update
@@ -56,7 +57,7 @@ def proposal_update(*, proposal: Proposal, editor, title, summary, body, problem
     """Change an idea's text; the previous text is kept as a revision."""
     previous = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not previous.is_open_for_edit:
-        raise ServiceError("Idén har redan behandlats och kan inte längre ändras.")
+        raise ServiceError(_("Idén har redan behandlats och kan inte längre ändras."))
     text_changed = (previous.title, previous.summary, previous.body, previous.problem) != (
         title, summary, body, problem
     )
@@ -85,9 +86,9 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     """An editor moves an idea on; answers and refusals carry a public text."""
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if status not in STATUS_TRANSITIONS[locked.status]:
-        raise ServiceError("Den statusändringen är inte möjlig från idéns nuvarande status.")
+        raise ServiceError(_("Den statusändringen är inte möjlig från idéns nuvarande status."))
     if status in STATUSES_NEEDING_TEXT and not text.strip():
-        raise ServiceError("Skriv ett svar eller en motivering.")
+        raise ServiceError(_("Skriv ett svar eller en motivering."))
     change = StatusChange(proposal=locked, from_status=locked.status, to_status=status, changed_by=editor, reason=text)
     change.full_clean()
     change.save()
@@ -116,7 +117,7 @@ def proposal_support(*, proposal: Proposal, member) -> bool:
 @transaction.atomic
 def proposal_unsupport(*, proposal: Proposal, member) -> bool:
     """Withdraw the member's support; False when there was none."""
-    deleted, _ = Support.objects.filter(proposal=proposal, member=member).delete()
+    deleted, _per_model = Support.objects.filter(proposal=proposal, member=member).delete()
     if deleted:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
     return bool(deleted)
@@ -127,7 +128,7 @@ def comment_create(*, proposal: Proposal, author, body: str, parent: Comment | N
     """Comment on an idea, or reply to a top-level comment (replies go one level deep)."""
     if parent is not None:
         if parent.proposal_id != proposal.pk:
-            raise ServiceError("Kommentaren du svarar på hör till en annan idé.")
+            raise ServiceError(_("Kommentaren du svarar på hör till en annan idé."))
         if parent.parent_id is not None:
             parent = parent.parent
     comment = Comment(proposal=proposal, author=author, body=body, parent=parent)

@@ -49,8 +49,8 @@ def proposal_list(request):
 
 @login_required
 def proposal_create(request, derive_from=None):
-    _require(permissions.can_submit(request.user))
     origin = _proposal_or_404(derive_from) if derive_from is not None else None
+    _require(permissions.can_submit(request.user))
     if request.method == "POST":
         form = ProposalForm(request.POST)
         if form.is_valid():

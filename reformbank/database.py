@@ -4,6 +4,7 @@ The embedded server keeps its data in a folder of the project (`.pgdata/` unless
 is started on first use and left running, so the next command finds it up and starts in milliseconds.
 """
 
+import os
 import re
 import warnings
 from pathlib import Path
@@ -26,7 +27,8 @@ def database_settings(base_dir: Path) -> dict:
             env_str("PGSERVER_DATABASE", "reformbank"),
         )
     config.setdefault("OPTIONS", {})
-    config["TEST"] = {"NAME": f"test_{config['NAME']}"}
+    # One test database per test process, so that several test runs on one server never collide.
+    config["TEST"] = {"NAME": f"test_{config['NAME']}_{os.getpid()}"}
     return config
 
 

@@ -1,7 +1,10 @@
 """Personas and helpers shared by the suite. Everything runs against real PostgreSQL."""
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 
@@ -11,6 +14,19 @@ from proposals import services
 from proposals.models import PolicyArea
 
 PASSWORD = "ett-bra-lösenord-2026"
+REFERENCE_DATA = [("places.migrations.0002_county", "load_county"),
+                  ("proposals.migrations.0002_policy_areas", "seed_policy_areas")]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (browser, task worker) empty the database when they end; the data migrations'
+    districts, places and policy areas are loaded again for each of them."""
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        for module, function in REFERENCE_DATA:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 def make_user(email, *, verified=True, districts=(), admin=False, display_name=""):
