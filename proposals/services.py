@@ -1,9 +1,15 @@
 """Every write to the bank goes through these functions."""
 
+from functools import partial
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from members.tasks import email_send
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
 from .search import search_vector_update
@@ -18,6 +24,8 @@ STATUS_TRANSITIONS = {
     Proposal.Status.DECLINED: {Proposal.Status.UNDER_REVIEW},
 }
 STATUSES_NEEDING_TEXT = {Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
+# The author hears by email when their idea reaches one of these.
+STATUSES_NOTIFIED = {Proposal.Status.SELECTED, Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
 
 
 class ServiceError(Exception):
@@ -98,7 +106,26 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     Proposal.objects.filter(pk=locked.pk).update(**updates)
     for field, value in updates.items():
         setattr(proposal, field, value)
+    if status in STATUSES_NOTIFIED:
+        proposal_author_notify(proposal=proposal, change=change)
     return change
+
+
+def proposal_author_notify(*, proposal: Proposal, change: StatusChange) -> None:
+    """Email the author about the board's decision, from the task worker once the change is committed."""
+    context = {
+        "proposal": proposal,
+        "change": change,
+        "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
+    }
+    transaction.on_commit(
+        partial(
+            email_send.enqueue,
+            subject=render_to_string("proposals/email/status_subject.txt", context).strip(),
+            body=render_to_string("proposals/email/status_body.txt", context),
+            to=[proposal.author.email],
+        )
+    )
 
 
 def proposal_support(*, proposal: Proposal, member) -> bool:

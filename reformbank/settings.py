@@ -160,6 +160,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
+# Where the portal is reached, for links in emails.
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 PROPOSALS_PER_PAGE = 20
 COMMENT_EDIT_MINUTES = 30
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"

@@ -93,3 +93,24 @@ def test_admin_cannot_remove_own_admin_role(client, admin_user):
     client.post(reverse("members:roles_update", args=[admin_user.pk]), {})
     admin_user.refresh_from_db()
     assert admin_user.is_superuser
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_change_takes_effect_after_verification(client, member, run_tasks):
+    client.force_login(member)
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "nytt@example.se"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=member.pk).email == "medlem@example.se"
+    link = re.search(r"https?://[^/\s]+(/konto/confirm-email/[^\s]+/)", run_tasks()[-1].body).group(1)
+    client.post(link)
+    assert User.objects.get(pk=member.pk).email == "nytt@example.se"
+    assert list(EmailAddress.objects.filter(user=member).values_list("email", "verified", "primary")) == [
+        ("nytt@example.se", True, True)
+    ]
+
+
+def test_logout(client, member):
+    client.force_login(member)
+    response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("proposals:mine")).status_code == 302

@@ -93,3 +93,17 @@ def test_queue_shows_only_the_editors_district(client, editor_stad, member, make
     assert titles == ["Idé för Stockholm 0", "Idé för Stockholm 1", "Idé för Stockholm 2"]
     selected = client.get(reverse("proposals:queue"), {"status": "selected"})
     assert "Kön är tom." in selected.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_author_is_emailed_the_answer(client, editor_lan, member, make_proposal, run_tasks):
+    proposal = make_proposal(member)
+    client.force_login(editor_lan)
+    client.post(status_url(proposal), {"status": "under_review"})
+    client.post(status_url(proposal), {"status": "answered", "text": "Vi tar med idén i agendan."})
+    outbox = run_tasks()
+    assert len(outbox) == 1
+    assert outbox[0].to == [member.email]
+    assert outbox[0].subject == "Din idé: Besvarad"
+    assert "Vi tar med idén i agendan." in outbox[0].body
+    assert f"http://127.0.0.1:8000/ideer/{proposal.pk}/" in outbox[0].body

@@ -94,3 +94,19 @@ def test_post_without_csrf_token_is_refused(member, idea_data):
     response = client.post(reverse("proposals:create"), idea_data)
     assert response.status_code == 403
     assert not Proposal.objects.exists()
+
+
+def test_tag_autocomplete_suggests_existing_tags(client, proposal, make_proposal, member):
+    make_proposal(member, title="Annat", tags=["lärare", "läxläsning", "energi"])
+    response = client.get(reverse("proposals:tag_autocomplete"), {"q": "LÄX"})
+    assert response.json() == {"tags": ["läxhjälp", "läxläsning"]}
+    assert client.get(reverse("proposals:tag_autocomplete"), {"q": ""}).json() == {"tags": []}
+    form = client.get(reverse("proposals:create"))
+    assert form.status_code == 302  # anonymous: login first
+
+
+def test_submit_form_offers_tag_suggestions(client, member):
+    client.force_login(member)
+    html = client.get(reverse("proposals:create")).content.decode()
+    assert 'list="tag-suggestions"' in html
+    assert reverse("proposals:tag_autocomplete") in html
