@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 # Create venv, install, start the embedded database, migrate, load the demo once, serve (with the task worker).
 run: $(STAMP)
-	$(PY) manage.py bootstrap
+	$(PY) manage.py bootstrap --url http://$(HOST):$(PORT)
 	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

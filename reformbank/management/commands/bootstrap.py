@@ -12,8 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--demo-proposals", type=int, default=120)
+        parser.add_argument("--url", default="http://127.0.0.1:8000")
 
-    def handle(self, *args, demo_proposals, **options):
+    def handle(self, *args, demo_proposals, url, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         if not User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             "redaktor.stad@example.se": "editor, city district board",
             "admin@example.se": "admin",
         }
-        self.stdout.write(self.style.SUCCESS("\nReformbanken is ready on http://127.0.0.1:8000"))
+        self.stdout.write(self.style.SUCCESS(f"\nReformbanken is ready on {url}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, _, _, _ in DEMO_PEOPLE:
             self.stdout.write(f"  {email:<28} {roles[email]}")
