@@ -78,3 +78,17 @@ class EditorRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.district.short_name}"
+
+
+class Notification(models.Model):
+    """A message to a member on the site, e.g. that their amendment has been answered."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="notification_user_newest")]

@@ -1,8 +1,9 @@
 """Writes to members and their roles."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import EditorRole, User
+from .models import EditorRole, Notification, User
 
 
 @transaction.atomic
@@ -30,3 +31,11 @@ def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: Us
     user.is_superuser = is_admin
     user.is_staff = is_admin
     user.save(update_fields=["is_superuser", "is_staff"])
+
+
+def notification_create(*, user: User, message: str, url: str = "") -> Notification:
+    return Notification.objects.create(user=user, message=message[:300], url=url)
+
+
+def notifications_mark_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -6,6 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("notiser/", views.notifications, name="notifications"),
     path("roller/", views.roles, name="roles"),
     path("roller/<int:pk>/", views.roles_update, name="roles_update"),
 ]

@@ -13,7 +13,7 @@ from places.models import District
 
 from . import permissions, services
 from .forms import ProfileForm, RolesForm, UserSearchForm
-from .models import EditorRole, User
+from .models import EditorRole, Notification, User
 
 
 @login_required
@@ -66,3 +66,12 @@ def roles_update(request, pk):
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("members:roles")
+
+
+@login_required
+def notifications(request):
+    """The member's notifications, newest first; opening the page marks them read."""
+    page = Paginator(Notification.objects.filter(user=request.user), 30).get_page(request.GET.get("page"))
+    unread_ids = {n.pk for n in page if n.read_at is None}
+    services.notifications_mark_read(user=request.user)
+    return render(request, "members/notifications.html", {"page": page, "unread_ids": unread_ids})

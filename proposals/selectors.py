@@ -66,9 +66,9 @@ def proposal_list(filters: ProposalFilters):
     if filters.place_id is not None:
         qs = qs.filter(Exists(through.objects.filter(proposal=OuterRef("pk"), place_id=filters.place_id)))
     if filters.district_id is not None:
-        qs = qs.filter(
-            Exists(through.objects.filter(proposal=OuterRef("pk"), place__districts=filters.district_id))
-        )
+        # The district's places straight from the link table: one index probe per idea, no join through places.
+        district_places = Place.districts.through.objects.filter(district_id=filters.district_id).values("place_id")
+        qs = qs.filter(Exists(through.objects.filter(proposal=OuterRef("pk"), place_id__in=district_places)))
     if filters.policy_area_id is not None:
         qs = qs.filter(policy_area_id=filters.policy_area_id)
     if filters.tag:

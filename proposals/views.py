@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
+from agenda.forms import PromoteForm
+from agenda.selectors import promote_targets, proposal_agenda_trail
 from members.permissions import editor_district_ids
 
 from . import permissions, selectors, services
@@ -102,22 +104,31 @@ def proposal_edit(request, pk):
 def proposal_detail(request, pk):
     proposal = _proposal_or_404(pk)
     user = request.user
+    comments = list(selectors.proposal_comments(proposal))
+    for comment in comments:
+        for item in [comment, *comment.replies.all()]:
+            item.user_can_edit = permissions.can_edit_comment(user, item)
     context = {
         "proposal": proposal,
-        "comments": selectors.proposal_comments(proposal),
+        "comments": comments,
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
         "derivatives": proposal.derivatives.only("id", "title", "created_at"),
+        "agenda_trail": proposal_agenda_trail(proposal, user),
         "has_supported": user.is_authenticated
         and Support.objects.filter(proposal=proposal, member=user).exists(),
         "can_edit": permissions.can_edit_proposal(user, proposal),
         "can_support": permissions.can_support(user, proposal),
         "can_comment": permissions.can_comment(user, proposal),
+        "can_derive": permissions.can_submit(user),
         "can_moderate": permissions.can_moderate(user, proposal),
         "comment_form": CommentForm(),
     }
     if context["can_moderate"]:
         context["status_form"] = StatusForm(proposal=proposal)
+        if proposal.status == Proposal.Status.SELECTED:
+            targets = promote_targets(user)
+            context["promote_form"] = PromoteForm(targets=targets) if targets else None
     return render(request, "proposals/proposal_detail.html", context)
 
 
@@ -165,7 +176,9 @@ def comment_create(request, pk):
     parent = None
     if form.is_valid():
         if form.cleaned_data["parent"]:
-            parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"], proposal=proposal)
+            parent = get_object_or_404(
+                Comment, pk=form.cleaned_data["parent"], proposal=proposal, hidden_at__isnull=True
+            )
         services.comment_create(
             proposal=proposal, author=request.user, body=form.cleaned_data["body"], parent=parent
         )

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "places",
     "members",
     "proposals",
+    "agenda",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "reformbank.forms.FormRenderer"
 
 DATABASES = {"default": database_settings(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

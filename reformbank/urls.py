@@ -6,6 +6,7 @@ from proposals.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("ideer/", include("proposals.urls")),
+    path("agenda/", include("agenda.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -7,7 +9,11 @@ from proposals.selectors import MARK_START, MARK_STOP
 register = template.Library()
 
 
+MARKDOWN_SYNTAX = re.compile(r"(\*\*|__|`|^#+\s|^>\s|^[-*]\s)", re.MULTILINE)
+
+
 @register.filter
 def highlight(headline):
-    """A search snippet: the member's text escaped, the matches marked."""
-    return mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308
+    """A search snippet: the member's text without Markdown syntax, escaped, the matches marked."""
+    text = MARKDOWN_SYNTAX.sub("", headline)
+    return mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308

@@ -13,6 +13,13 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // Ask before destructive actions.
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+
   // Tag autocomplete: suggest existing tags for the word being typed after the last comma.
   document.querySelectorAll("input[data-tag-autocomplete]").forEach((input) => {
     const list = document.getElementById(input.getAttribute("list"));

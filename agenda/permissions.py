@@ -1,0 +1,68 @@
+"""Who may see and do what with reform agendas. Views and templates ask here, nowhere else.
+
+An agenda belongs to one district's board, or is joint for both. Its editors are the editors of that board
+(of either board for a joint agenda). Drafts are for the editors; once an agenda has gone on consultation,
+been proposed or been adopted, every member may read it. Before that, it does not exist for them (404).
+"""
+
+from members.permissions import editor_district_ids, is_verified
+from places.models import District
+
+from .models import Agenda
+
+
+def agenda_district_ids(agenda) -> frozenset[int]:
+    """The districts whose boards stand behind the agenda."""
+    if agenda.district_id is not None:
+        return frozenset({agenda.district_id})
+    return frozenset(District.objects.values_list("pk", flat=True))
+
+
+def is_agenda_editor(user, agenda) -> bool:
+    editing = editor_district_ids(user)
+    if not editing:
+        return False
+    return agenda.district_id in editing if agenda.district_id is not None else True
+
+
+def public_version_number(agenda) -> int | None:
+    """The newest version members may read: the current one outside drafts, else the last adopted one."""
+    if agenda.state != Agenda.State.DRAFT:
+        return agenda.head_number
+    return agenda.last_adopted_number
+
+
+def can_view_version(user, agenda, number: int) -> bool:
+    if is_agenda_editor(user, agenda):
+        return True
+    public = public_version_number(agenda)
+    return public is not None and number <= public
+
+
+def can_view_agenda(user, agenda) -> bool:
+    return is_agenda_editor(user, agenda) or public_version_number(agenda) is not None
+
+
+def can_edit(user, agenda) -> bool:
+    return is_agenda_editor(user, agenda) and agenda.state in {Agenda.State.DRAFT, Agenda.State.CONSULTATION}
+
+
+def can_run_process(user, agenda) -> bool:
+    return is_agenda_editor(user, agenda)
+
+
+def can_create_agenda(user, district) -> bool:
+    """Editors create agendas for their own board; any editor may start a joint one."""
+    editing = editor_district_ids(user)
+    return bool(editing) and (district is None or district.pk in editing)
+
+
+def can_amend(user, agenda) -> bool:
+    return is_verified(user) and agenda.state == Agenda.State.CONSULTATION
+
+
+def approvable_districts(user, agenda) -> list[int]:
+    """The boards on whose behalf the user may approve a joint agenda."""
+    if not agenda.is_joint:
+        return []
+    return sorted(editor_district_ids(user))

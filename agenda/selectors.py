@@ -1,0 +1,80 @@
+"""Read queries for the agenda."""
+
+from collections import OrderedDict
+
+from django.db.models import F, Q
+
+from members.permissions import editor_district_ids
+
+from . import permissions
+from .models import Agenda, AgendaVersion, VersionPoint, VersionSection
+
+
+def agendas_visible(user):
+    """The agendas the user may open: published ones, and the drafts of the boards they edit for."""
+    visible = ~Q(state=Agenda.State.DRAFT) | Q(last_adopted_number__isnull=False)
+    editing = editor_district_ids(user)
+    if editing:
+        visible |= Q(district__in=editing) | Q(district__isnull=True)
+    return Agenda.objects.filter(visible).select_related("district")
+
+
+def agendas_editable(user):
+    editing = editor_district_ids(user)
+    if not editing:
+        return Agenda.objects.none()
+    return Agenda.objects.filter(
+        Q(district__in=editing) | Q(district__isnull=True),
+        state__in=[Agenda.State.DRAFT, Agenda.State.CONSULTATION],
+    )
+
+
+def promote_targets(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Choices for promoting an idea: the sections of the current version of each agenda the user edits."""
+    sections = (
+        VersionSection.objects.filter(
+            version__agenda__in=agendas_editable(user), version__number=F("version__agenda__head_number")
+        )
+        .select_related("version__agenda")
+        .order_by("version__agenda__title", "version__agenda_id", "position")
+    )
+    groups = OrderedDict()
+    for section in sections:
+        agenda = section.version.agenda
+        groups.setdefault(agenda.title, []).append((f"{agenda.pk}:{section.key}", section.title))
+    return list(groups.items())
+
+
+def proposal_agenda_trail(proposal, user) -> list[dict]:
+    """Every version of every agenda the idea fed, and what became of it in the newest version the user may see."""
+    rows = (
+        VersionPoint.objects.filter(sources=proposal)
+        .select_related("version__agenda", "section")
+        .order_by("version__agenda_id", "version__number")
+    )
+    trails = OrderedDict()
+    for point in rows:
+        agenda = point.version.agenda
+        if not permissions.can_view_version(user, agenda, point.version.number):
+            continue
+        trail = trails.setdefault(agenda.pk, {"agenda": agenda, "versions": OrderedDict()})
+        trail["versions"].setdefault(point.version.number, []).append(point)
+    result = []
+    for trail in trails.values():
+        agenda = trail["agenda"]
+        newest_visible = agenda.head_number if permissions.is_agenda_editor(user, agenda) else (
+            permissions.public_version_number(agenda)
+        )
+        last_number = next(reversed(trail["versions"]))
+        result.append({
+            "agenda": agenda,
+            "versions": list(trail["versions"].items()),
+            "current": trail["versions"][last_number] if last_number == newest_visible else [],
+            "newest_number": newest_visible,
+            "last_number": last_number,
+        })
+    return result
+
+
+def version_or_none(agenda, number):
+    return AgendaVersion.objects.select_related("author", "restored_from").filter(agenda=agenda, number=number).first()

@@ -1,0 +1,479 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.permissions import editor_district_ids
+from places.models import District
+from proposals.models import Proposal
+
+from . import exports, permissions, selectors, services
+from .diff import document_diff, words_diff
+from .document import document_load
+from .forms import (
+    AdoptForm, AgendaCreateForm, AmendmentAnswerForm, AmendmentForm, ConsultationForm, MergeForm, NarrativeForm,
+    PointForm, PromoteForm, SectionForm, SplitForm, StructureForm,
+)
+from .models import Agenda, AgendaVersion, Amendment
+
+
+def _require(allowed: bool):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _agenda_or_404(request, pk) -> Agenda:
+    agenda = get_object_or_404(Agenda.objects.select_related("district"), pk=pk)
+    if not permissions.can_view_agenda(request.user, agenda):
+        raise Http404
+    return agenda
+
+
+def _version_or_404(request, agenda, number) -> AgendaVersion:
+    version = selectors.version_or_none(agenda, number)
+    if version is None or not permissions.can_view_version(request.user, agenda, number):
+        raise Http404
+    return version
+
+
+def _shown_number(request, agenda) -> int:
+    if permissions.is_agenda_editor(request.user, agenda):
+        return agenda.head_number
+    return permissions.public_version_number(agenda)
+
+
+def _sources(document) -> dict:
+    ids = {pk for point in document.points() for pk in point.source_ids}
+    return Proposal.objects.only("id", "title", "status").in_bulk(ids)
+
+
+def agenda_list(request):
+    agendas = selectors.agendas_visible(request.user).order_by("-created_at")
+    return render(request, "agenda/agenda_list.html", {
+        "agendas": agendas, "can_create": bool(editor_district_ids(request.user)),
+    })
+
+
+@login_required
+def agenda_create(request):
+    districts = list(District.objects.filter(pk__in=editor_district_ids(request.user)))
+    _require(bool(districts))
+    form = AgendaCreateForm(request.POST or None, districts=districts)
+    if request.method == "POST" and form.is_valid():
+        district = form.cleaned_data["district"]
+        _require(permissions.can_create_agenda(request.user, district))
+        agenda = services.agenda_create(title=form.cleaned_data["title"], district=district, editor=request.user)
+        messages.success(request, _("Reformagendan är skapad. Börja med berättelsen och reformriktningarna."))
+        return redirect(agenda)
+    return render(request, "agenda/agenda_form.html", {"form": form})
+
+
+def agenda_detail(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    version = _version_or_404(request, agenda, _shown_number(request, agenda))
+    document = document_load(version)
+    is_editor = permissions.is_agenda_editor(request.user, agenda)
+    districts = list(District.objects.all()) if agenda.is_joint else [agenda.district]
+    context = {
+        "agenda": agenda,
+        "version": version,
+        "document": document,
+        "sources": _sources(document),
+        "is_editor": is_editor,
+        "can_edit": permissions.can_edit(request.user, agenda),
+        "can_amend": permissions.can_amend(request.user, agenda),
+        "transitions": agenda.transitions.select_related("by"),
+        "adoptions": agenda.adoptions.select_related("version"),
+        "amendment_count": agenda.amendments.count(),
+    }
+    if is_editor:
+        context.update({
+            "approvals": agenda.approvals.filter(version_number=agenda.head_number).select_related("district", "by"),
+            "missing_approvals": services.approvals_missing(agenda, districts),
+            "approvable": [d for d in districts if d.pk in permissions.approvable_districts(request.user, agenda)],
+            "consultation_form": ConsultationForm(),
+            "adopt_form": AdoptForm(),
+        })
+    return render(request, "agenda/agenda_detail.html", context)
+
+
+# Editing the document. Text edits on top of an older version show the conflict screen.
+
+def _text_edit(request, agenda, *, form_class, initial, change, title, field_names, form_kwargs=None):
+    """Show and save a text edit made on top of the version the editor saw.
+
+    `initial(document)` gives the fields' current values; `change(cleaned_data)` the change to apply."""
+    _require(permissions.can_edit(request.user, agenda))
+    form_kwargs = form_kwargs or {}
+    head = services.head_version(agenda)
+    if request.method != "POST":
+        try:
+            values = initial(document_load(head))
+        except KeyError:
+            raise Http404 from None
+        form = form_class(initial={**values, "base_number": head.number}, **form_kwargs)
+        return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title})
+
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid():
+        try:
+            services.agenda_edit(
+                agenda=agenda, editor=request.user, base_number=form.cleaned_data["base_number"],
+                message=form.cleaned_data["message"], change=change(form.cleaned_data),
+            )
+        except services.VersionConflict as conflict:
+            return _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs)
+        except KeyError:
+            messages.error(request, _("Det du ändrade har tagits bort av någon annan. Din text visas nedan."))
+            return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title},
+                          status=409)
+        except services.AgendaError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Sparat som en ny version."))
+            return redirect(agenda)
+    return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=400)
+
+
+def _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs):
+    """Both texts side by side and what the other editor changed; the editor's own text stays in the form."""
+    base = AgendaVersion.objects.get(agenda=agenda, number=form.cleaned_data["base_number"])
+    head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=conflict.head_number)
+    try:
+        base_values, head_values = initial(document_load(base)), initial(document_load(head))
+    except KeyError:
+        base_values = head_values = {}
+    fields = []
+    for name in field_names:
+        fields.append({
+            "label": form.fields[name].label,
+            "theirs": head_values.get(name, ""),
+            "mine": form.cleaned_data.get(name, ""),
+            "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
+        })
+    data = request.POST.copy()
+    data["base_number"] = head.number
+    merged_form = form_class(data, **form_kwargs)
+    return render(request, "agenda/conflict.html", {
+        "agenda": agenda, "form": merged_form, "title": title, "fields": fields, "base": base, "head": head,
+    }, status=409)
+
+
+@login_required
+def narrative_edit(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    return _text_edit(
+        request, agenda, form_class=NarrativeForm, title=_("Redigera titel och berättelse"),
+        field_names=["title", "narrative"],
+        initial=lambda doc: {"title": doc.title, "narrative": doc.narrative},
+        change=lambda data: services.narrative_set(data["title"], data["narrative"]),
+    )
+
+
+@login_required
+def section_edit(request, pk, key=None):
+    agenda = _agenda_or_404(request, pk)
+    if key is None:
+        return _text_edit(
+            request, agenda, form_class=SectionForm, title=_("Ny reformriktning"), field_names=["title", "intro"],
+            initial=lambda doc: {"message": _("Ny reformriktning")},
+            change=lambda data: services.section_add(data["title"], data["intro"]),
+        )
+
+    def initial(doc):
+        section = doc.section(key)
+        return {"title": section.title, "intro": section.intro}
+
+    return _text_edit(
+        request, agenda, form_class=SectionForm, title=_("Redigera reformriktning"), field_names=["title", "intro"],
+        initial=initial, change=lambda data: services.section_set(key, data["title"], data["intro"]),
+    )
+
+
+@login_required
+def point_edit(request, pk, key=None):
+    agenda = _agenda_or_404(request, pk)
+    if key is None:
+        try:
+            section_key = uuid.UUID(request.GET.get("avsnitt") or request.POST.get("section", ""))
+        except ValueError:
+            raise Http404 from None
+        return _text_edit(
+            request, agenda, form_class=PointForm, title=_("Ny reformpunkt"), field_names=["text"],
+            initial=lambda doc: doc.section(section_key) and {"message": _("Ny reformpunkt")},
+            change=lambda data: services.point_add(section_key, data["text"]),
+        )
+    return _text_edit(
+        request, agenda, form_class=PointForm, title=_("Redigera reformpunkt"), field_names=["text"],
+        initial=lambda doc: {"text": doc.find_point(key)[1].text},
+        change=lambda data: services.point_set(key, data["text"]),
+    )
+
+
+@login_required
+def point_merge(request, pk, key):
+    agenda = _agenda_or_404(request, pk)
+    _require(permissions.can_edit(request.user, agenda))
+    document = document_load(services.head_version(agenda))
+    try:
+        document.find_point(key)
+    except KeyError:
+        raise Http404 from None
+    others = [p for p in document.points() if p.key != key]
+    return _text_edit(
+        request, agenda, form_class=MergeForm, title=_("Slå ihop reformpunkter"), field_names=["text"],
+        form_kwargs={"points": others},
+        initial=lambda doc: {"text": doc.find_point(key)[1].text, "message": _("Slog ihop två punkter")},
+        change=lambda data: services.point_merge(key, uuid.UUID(data["other"]), data["text"]),
+    )
+
+
+@login_required
+def point_split(request, pk, key):
+    agenda = _agenda_or_404(request, pk)
+    return _text_edit(
+        request, agenda, form_class=SplitForm, title=_("Dela reformpunkt"), field_names=["first", "second"],
+        initial=lambda doc: {"first": doc.find_point(key)[1].text, "message": _("Delade en punkt")},
+        change=lambda data: services.point_split(key, data["first"], data["second"]),
+    )
+
+
+STRUCTURE_ACTIONS = {
+    ("section", "move"): lambda key, data: services.section_move(key, data["offset"] or 0),
+    ("section", "remove"): lambda key, data: services.section_remove(key),
+    ("point", "move"): lambda key, data: services.point_move(key, section_key=data["section"],
+                                                               offset=data["offset"] or 0),
+    ("point", "remove"): lambda key, data: services.point_remove(key),
+}
+STRUCTURE_MESSAGES = {
+    ("section", "move"): _("Flyttade en reformriktning"),
+    ("section", "remove"): _("Tog bort en reformriktning"),
+    ("point", "move"): _("Flyttade en reformpunkt"),
+    ("point", "remove"): _("Tog bort en reformpunkt"),
+}
+
+
+@login_required
+@require_POST
+def structure_change(request, pk, kind, key, action):
+    agenda = _agenda_or_404(request, pk)
+    _require(permissions.can_edit(request.user, agenda))
+    form = StructureForm(request.POST)
+    if (kind, action) not in STRUCTURE_ACTIONS or not form.is_valid():
+        raise Http404
+    try:
+        services.agenda_edit(
+            agenda=agenda, editor=request.user, base_number=form.cleaned_data["base_number"],
+            message=str(STRUCTURE_MESSAGES[(kind, action)]),
+            change=STRUCTURE_ACTIONS[(kind, action)](key, form.cleaned_data),
+        )
+    except services.VersionConflict:
+        messages.error(request, _("Någon annan har ändrat agendan under tiden. Inget ändrades – försök igen."))
+    except KeyError:
+        messages.error(request, _("Det du ville ändra finns inte längre i agendan."))
+    except services.AgendaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Sparat som en ny version."))
+    return redirect(agenda)
+
+
+# History, versions, comparison, restore.
+
+def history(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    newest = _shown_number(request, agenda)
+    versions = agenda.versions.filter(number__lte=newest).select_related("author", "restored_from")
+    page = Paginator(versions, 30).get_page(request.GET.get("page"))
+    return render(request, "agenda/history.html", {"agenda": agenda, "page": page, "newest": newest})
+
+
+def version_detail(request, pk, number):
+    agenda = _agenda_or_404(request, pk)
+    version = _version_or_404(request, agenda, number)
+    document = document_load(version)
+    return render(request, "agenda/version_detail.html", {
+        "agenda": agenda, "version": version, "document": document, "sources": _sources(document),
+        "state_label": exports.version_state_label(agenda, version),
+        "can_restore": permissions.can_edit(request.user, agenda) and number != agenda.head_number,
+    })
+
+
+def compare(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    try:
+        old_number, new_number = int(request.GET.get("fran", "")), int(request.GET.get("till", ""))
+    except ValueError:
+        messages.error(request, _("Välj två versioner att jämföra."))
+        return redirect("agenda:history", pk=agenda.pk)
+    old = _version_or_404(request, agenda, old_number)
+    new = _version_or_404(request, agenda, new_number)
+    diff = document_diff(document_load(old), document_load(new))
+    return render(request, "agenda/compare.html", {"agenda": agenda, "old": old, "new": new, "diff": diff})
+
+
+@login_required
+@require_POST
+def restore(request, pk, number):
+    agenda = _agenda_or_404(request, pk)
+    _require(permissions.can_edit(request.user, agenda))
+    version = _version_or_404(request, agenda, number)
+    form = StructureForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        new = services.agenda_version_restore(
+            agenda=agenda, version=version, editor=request.user, base_number=form.cleaned_data["base_number"]
+        )
+    except services.VersionConflict:
+        messages.error(request, _("Någon annan har ändrat agendan under tiden. Inget återställdes – försök igen."))
+        return redirect("agenda:version", pk=agenda.pk, number=number)
+    except services.AgendaError as error:
+        messages.error(request, str(error))
+        return redirect("agenda:version", pk=agenda.pk, number=number)
+    messages.success(request, _("Version %(old)s är återställd som version %(new)s.") % {
+        "old": number, "new": new.number})
+    return redirect(agenda)
+
+
+# The process.
+
+@login_required
+@require_POST
+def process(request, pk, action):
+    agenda = _agenda_or_404(request, pk)
+    _require(permissions.can_run_process(request.user, agenda))
+    districts = list(District.objects.all()) if agenda.is_joint else [agenda.district]
+    try:
+        if action == "remiss":
+            form = ConsultationForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Ange ett giltigt slutdatum för remissen."))
+                return redirect(agenda)
+            services.agenda_consultation_start(agenda=agenda, editor=request.user, ends_on=form.cleaned_data["ends_on"])
+        elif action == "utkast":
+            services.agenda_back_to_draft(agenda=agenda, editor=request.user)
+        elif action == "godkann":
+            district = get_object_or_404(District, pk=request.POST.get("district"))
+            _require(district.pk in permissions.approvable_districts(request.user, agenda))
+            services.agenda_approve(agenda=agenda, district=district, editor=request.user)
+        elif action == "forslag":
+            services.agenda_propose(agenda=agenda, editor=request.user, districts=districts)
+        elif action == "anta":
+            form = AdoptForm(request.POST)
+            if not form.is_valid():
+                return render(request, "agenda/adopt.html", {"agenda": agenda, "form": form}, status=400)
+            services.agenda_adopt(agenda=agenda, editor=request.user, **form.cleaned_data)
+        elif action == "nytt-utkast":
+            services.agenda_new_draft(agenda=agenda, editor=request.user)
+        else:
+            raise Http404
+    except services.AgendaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Agendans läge: %(state)s.") % {"state": agenda.get_state_display()})
+    return redirect(agenda)
+
+
+# Amendments.
+
+def amendments(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    document = document_load(services.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
+    form = AmendmentForm(request.POST or None, document=document) if document is not None else None
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        _require(form is not None)
+        if form.is_valid():
+            try:
+                services.amendment_create(
+                    agenda=agenda, author=request.user, kind=form.cleaned_data["kind"],
+                    section_key=form.cleaned_data["section_key"], point_key=form.cleaned_data["point_key"],
+                    text=form.cleaned_data["text"], motivation=form.cleaned_data["motivation"],
+                )
+            except services.AgendaError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Ditt ändringsyrkande är inlämnat."))
+                return redirect("agenda:amendments", pk=agenda.pk)
+    items = agenda.amendments.select_related("author", "answered_by", "applied_in")
+    return render(request, "agenda/amendments.html", {
+        "agenda": agenda, "amendments": items, "form": form,
+        "is_editor": permissions.is_agenda_editor(request.user, agenda),
+    }, status=400 if form is not None and form.errors else 200)
+
+
+@login_required
+def amendment_answer(request, pk, amendment_pk):
+    agenda = _agenda_or_404(request, pk)
+    amendment = get_object_or_404(Amendment.objects.select_related("author"), pk=amendment_pk, agenda=agenda)
+    _require(permissions.can_edit(request.user, agenda))
+    form = AmendmentAnswerForm(request.POST or None, initial={"text": amendment.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.amendment_answer(amendment=amendment, editor=request.user, **form.cleaned_data)
+        except services.AgendaError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Yrkandet är besvarat."))
+            return redirect("agenda:amendments", pk=agenda.pk)
+    return render(request, "agenda/amendment_answer.html", {"agenda": agenda, "amendment": amendment, "form": form})
+
+
+# Promoting ideas into the agenda.
+
+@login_required
+@require_POST
+def promote(request, proposal_pk):
+    proposal = get_object_or_404(Proposal, pk=proposal_pk)
+    targets = selectors.promote_targets(request.user)
+    _require(bool(targets))
+    form = PromoteForm(request.POST, targets=targets)
+    if not form.is_valid():
+        messages.error(request, _("Välj en reformriktning i en agenda du redigerar."))
+        return redirect(proposal)
+    agenda_pk, section_key = form.cleaned_data["target"].split(":")
+    agenda = get_object_or_404(Agenda, pk=agenda_pk)
+    _require(permissions.can_edit(request.user, agenda))
+    try:
+        services.proposal_promote(proposal=proposal, agenda=agenda, section_key=uuid.UUID(section_key),
+                                  editor=request.user, text=form.cleaned_data["text"])
+    except (services.AgendaError, KeyError) as error:
+        messages.error(request, str(error) if isinstance(error, services.AgendaError) else _("Avsnittet finns inte."))
+    else:
+        messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": agenda.title})
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/ideer/") else proposal)
+
+
+# Exports.
+
+def export(request, pk, number, fmt):
+    agenda = _agenda_or_404(request, pk)
+    version = _version_or_404(request, agenda, number)
+    document = document_load(version)
+    state_label = exports.version_state_label(agenda, version)
+    if fmt == "utskrift":
+        return render(request, "agenda/print.html", {
+            "agenda": agenda, "version": version, "state_label": state_label,
+            "lines": exports.numbered_lines(document),
+        })
+    filename = f"reformagenda-{agenda.pk}-v{version.number}"
+    if fmt == "md":
+        response = HttpResponse(exports.markdown_export(agenda, version, document, state_label),
+                                content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.md"'
+        return response
+    if fmt == "pdf":
+        response = HttpResponse(exports.pdf_export(agenda, version, document, state_label),
+                                content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+        return response
+    raise Http404
