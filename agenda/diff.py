@@ -20,6 +20,9 @@ def words_diff(old: str, new: str) -> SafeString:
     if old == new:
         return mark_safe(escape(new))  # noqa: S308
     a, b = TOKEN_RE.findall(old), TOKEN_RE.findall(new)
+    # Outside the f-strings below: xgettext (makemessages) cannot see _() inside an f-string.
+    removed, removed_end = escape(_("borttaget:")), escape(_("slut borttaget"))
+    added, added_end = escape(_("tillagt:")), escape(_("slut tillagt"))
     parts = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -27,13 +30,13 @@ def words_diff(old: str, new: str) -> SafeString:
             continue
         if op in ("delete", "replace"):
             parts.append(
-                f'<del><span class="visually-hidden">{escape(_("borttaget:"))} </span>{escape("".join(a[a1:a2]))}'
-                f'<span class="visually-hidden"> {escape(_("slut borttaget"))}</span></del>'
+                f'<del><span class="visually-hidden">{removed} </span>{escape("".join(a[a1:a2]))}'
+                f'<span class="visually-hidden"> {removed_end}</span></del>'
             )
         if op in ("insert", "replace"):
             parts.append(
-                f'<ins><span class="visually-hidden">{escape(_("tillagt:"))} </span>{escape("".join(b[b1:b2]))}'
-                f'<span class="visually-hidden"> {escape(_("slut tillagt"))}</span></ins>'
+                f'<ins><span class="visually-hidden">{added} </span>{escape("".join(b[b1:b2]))}'
+                f'<span class="visually-hidden"> {added_end}</span></ins>'
             )
     return mark_safe("".join(parts))  # noqa: S308
 

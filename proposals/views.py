@@ -236,10 +236,16 @@ def editor_queue(request):
     page = Paginator(selectors.district_queue(district_ids, status), settings.PROPOSALS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    targets = promote_targets(request.user) if status == Proposal.Status.SELECTED else []
     return render(
         request,
         "proposals/editor_queue.html",
-        {"page": page, "status": status, "statuses": Proposal.Status.choices},
+        {
+            "page": page,
+            "status": status,
+            "statuses": Proposal.Status.choices,
+            "promote_form": PromoteForm(targets=targets) if targets else None,
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from agenda.models import Agenda
 from members.models import EditorRole, User
 from places.models import District, Place
 from proposals import services
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         self.proposals_create(rng, proposals, crowd + [people["medlem@example.se"]])
         if proposals:
             self.activity_create(rng, people, crowd)
+            self.agenda_create(people)
         self.stdout.write(f"Seeded {proposals} ideas in {time.monotonic() - started:.1f} s.")
 
     def people_create(self) -> dict:
@@ -177,6 +179,8 @@ class Command(BaseCommand):
             text="Tack för idén! Styrelsen tar med den i arbetet med bostadspolitiken och återkommer under remissen.",
         )
         services.proposal_status_change(proposal=lan_ideas[2], editor=editor, status=Proposal.Status.UNDER_REVIEW)
+        for proposal in lan_ideas[4:6]:
+            services.proposal_status_change(proposal=proposal, editor=editor, status=Proposal.Status.SELECTED)
         origin = lan_ideas[3]
         services.proposal_create(
             author=people["medlem@example.se"],
@@ -188,4 +192,42 @@ class Command(BaseCommand):
             policy_area=origin.policy_area,
             tags=["vuxenutbildning"],
             derived_from=origin,
+        )
+
+    def agenda_create(self, people):
+        """A county-district agenda in draft, built from the selected ideas, with a few versions of history."""
+        from agenda import services as agenda_services
+        from agenda.document import document_load
+
+        if Agenda.objects.exists():
+            return
+        editor = people["redaktor.lan@example.se"]
+        district = District.objects.get(code="lan")
+        agenda = agenda_services.agenda_create(title="Reformagenda för Stockholms län 2026", district=district,
+                                               editor=editor)
+        agenda_services.agenda_edit(
+            agenda=agenda, editor=editor, base_number=agenda.head_number, message="Första utkastet till berättelse",
+            change=agenda_services.narrative_set(
+                agenda.title,
+                "Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett var man bor. "
+                "Den här agendan bygger på medlemmarnas idéer från alla länets kommuner.\n\n"
+                "Vi prioriterar **jämlik skola**, **bostäder som folk har råd med** och **en kollektivtrafik "
+                "som fungerar**.",
+            ),
+        )
+        for title, intro in [
+            ("Jämlik skola och förskola", "Varje barn ska få samma chans, oavsett bostadsområde."),
+            ("Bostäder för alla", "Fler hyresrätter med rimliga hyror i hela länet."),
+            ("Kollektivtrafik och klimat", "Billigare, tätare och grönare resor."),
+        ]:
+            agenda_services.agenda_edit(agenda=agenda, editor=editor, base_number=agenda.head_number,
+                                        message=f"Ny reformriktning: {title}",
+                                        change=agenda_services.section_add(title, intro))
+        sections = document_load(agenda_services.head_version(agenda)).sections
+        for proposal in Proposal.objects.filter(status=Proposal.Status.SELECTED)[:3]:
+            agenda_services.proposal_promote(proposal=proposal, agenda=agenda, section_key=sections[0].key,
+                                             editor=editor)
+        agenda_services.agenda_edit(
+            agenda=agenda, editor=editor, base_number=agenda.head_number, message="Punkt om hyresrätter",
+            change=agenda_services.point_add(sections[1].key, "Bygg minst 5 000 nya hyresrätter per år i länet."),
         )
