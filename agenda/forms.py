@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -116,8 +118,9 @@ class AmendmentForm(forms.Form):
         target, kind = cleaned.get("target"), cleaned.get("kind")
         if target and kind:
             parts = target.split(":")
-            cleaned["section_key"] = parts[1]
-            cleaned["point_key"] = parts[2] if len(parts) == 3 else None
+            # UUIDs, not strings: the service looks the keys up among the document's UUID keys.
+            cleaned["section_key"] = uuid.UUID(parts[1])
+            cleaned["point_key"] = uuid.UUID(parts[2]) if len(parts) == 3 else None
             if kind == Amendment.Kind.ADD and cleaned["point_key"]:
                 cleaned["point_key"] = None
             if kind != Amendment.Kind.DELETE and not cleaned.get("text", "").strip():

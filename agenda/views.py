@@ -160,6 +160,10 @@ def _conflict(request, agenda, form, conflict, initial, title, field_names, form
         })
     data = request.POST.copy()
     data["base_number"] = head.number
+    for name in field_names:
+        # A field the editor left as it was takes the other editor's text, so saving never undoes their change.
+        if name in base_values and form.cleaned_data.get(name, "") == base_values[name]:
+            data[name] = head_values[name]
     merged_form = form_class(data, **form_kwargs)
     return render(request, "agenda/conflict.html", {
         "agenda": agenda, "form": merged_form, "title": title, "fields": fields, "base": base, "head": head,
