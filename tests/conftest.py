@@ -20,11 +20,15 @@ REFERENCE_DATA = [("places.migrations.0002_county", "load_county"),
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Transactional tests (browser, task worker) empty the database when they end; the data migrations'
-    districts, places and policy areas are loaded again for each of them."""
+    """Transactional tests (browser, task worker) empty the database when they end. Whatever test comes next
+    gets the data migrations' districts, places and policy areas back."""
     marker = request.node.get_closest_marker("django_db")
-    if (marker and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & set(request.fixturenames):
-        request.getfixturevalue("transactional_db")
+    fixtures = set(request.fixturenames)
+    if marker is None and not {"db", "transactional_db", "live_server"} & fixtures:
+        return
+    transactional = (marker and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & fixtures
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    if not Place.objects.exists():
         for module, function in REFERENCE_DATA:
             getattr(importlib.import_module(module), function)(apps, None)
 
