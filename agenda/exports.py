@@ -1,6 +1,7 @@
 """Exports of an agenda version: print page with line numbers, Markdown and PDF. Each names the version and
 its state."""
 
+import re
 import textwrap
 
 from django.utils.translation import gettext as _
@@ -32,11 +33,11 @@ def document_blocks(document) -> list[tuple[str, str]]:
     """The document as (kind, text) blocks in reading order."""
     blocks = [("title", document.title)]
     if document.narrative:
-        blocks += [("text", paragraph) for paragraph in document.narrative.split("\n\n") if paragraph.strip()]
+        blocks += [("text", paragraph) for paragraph in _paragraphs(document.narrative)]
     for number, section in enumerate(document.sections, start=1):
         blocks.append(("heading", f"{number}. {section.title}"))
         if section.intro:
-            blocks += [("text", p) for p in section.intro.split("\n\n") if p.strip()]
+            blocks += [("text", p) for p in _paragraphs(section.intro)]
         for point_number, point in enumerate(section.points, start=1):
             blocks.append(("point", f"{number}.{point_number} {point.text}"))
     return blocks
@@ -63,13 +64,13 @@ def markdown_export(agenda, version, document, state_label) -> str:
         "",
     ]
     if document.narrative:
-        parts += [document.narrative.strip(), ""]
+        parts += [_newlines(document.narrative).strip(), ""]
     for number, section in enumerate(document.sections, start=1):
         parts += [f"## {number}. {section.title}", ""]
         if section.intro:
-            parts += [section.intro.strip(), ""]
+            parts += [_newlines(section.intro).strip(), ""]
         for point_number, point in enumerate(section.points, start=1):
-            parts.append(f"{number}.{point_number}. {point.text.strip()}")
+            parts.append(f"{number}.{point_number}. {_newlines(point.text).strip()}")
         parts.append("")
     return "\n".join(parts)
 
@@ -93,6 +94,15 @@ def pdf_export(agenda, version, document, state_label) -> bytes:
         pdf.set_font("Helvetica", style=style, size=size)
         pdf.cell(0, 5.5 if size < 12 else 7, "  " + _latin1(line["text"]), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def _newlines(text: str) -> str:
+    # Browsers send textareas with CRLF line endings.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in re.split(r"\n[ \t]*\n", _newlines(text)) if p.strip()]
 
 
 def _latin1(text: str) -> str:

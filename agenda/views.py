@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from members.permissions import editor_district_ids
 from places.models import District
 from proposals.models import Proposal
+from proposals.permissions import can_moderate
+from proposals.selectors import proposal_for_detail
 
 from . import exports, permissions, selectors, services
 from .diff import document_diff, words_diff
@@ -54,8 +56,18 @@ def _sources(document) -> dict:
     return Proposal.objects.only("id", "title", "status").in_bulk(ids)
 
 
+def _shown_state(request, agenda) -> tuple[str, int]:
+    """The state and version a reader sees: members see the adopted version while editors draft the next."""
+    number = _shown_number(request, agenda)
+    if number != agenda.head_number:
+        return Agenda.State.ADOPTED, number
+    return agenda.state, number
+
+
 def agenda_list(request):
-    agendas = selectors.agendas_visible(request.user).order_by("-created_at")
+    agendas = list(selectors.agendas_visible(request.user).order_by("-created_at"))
+    for agenda in agendas:
+        agenda.shown_state, agenda.shown_number = _shown_state(request, agenda)
     return render(request, "agenda/agenda_list.html", {
         "agendas": agendas, "can_create": bool(editor_district_ids(request.user)),
     })
@@ -84,6 +96,7 @@ def agenda_detail(request, pk):
     context = {
         "agenda": agenda,
         "version": version,
+        "shown_state": _shown_state(request, agenda)[0],
         "document": document,
         "sources": _sources(document),
         "is_editor": is_editor,
@@ -144,7 +157,10 @@ def _text_edit(request, agenda, *, form_class, initial, change, title, field_nam
 
 def _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs):
     """Both texts side by side and what the other editor changed; the editor's own text stays in the form."""
-    base = AgendaVersion.objects.get(agenda=agenda, number=form.cleaned_data["base_number"])
+    base = AgendaVersion.objects.filter(agenda=agenda, number=form.cleaned_data["base_number"]).first()
+    if base is None:
+        # A tampered base_number (0, or a version that does not exist yet): nothing to merge with.
+        raise Http404
     head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=conflict.head_number)
     try:
         base_values, head_values = initial(document_load(base)), initial(document_load(head))
@@ -365,7 +381,10 @@ def process(request, pk, action):
         elif action == "utkast":
             services.agenda_back_to_draft(agenda=agenda, editor=request.user)
         elif action == "godkann":
-            district = get_object_or_404(District, pk=request.POST.get("district"))
+            try:
+                district = District.objects.get(pk=int(request.POST.get("district", "")))
+            except (ValueError, District.DoesNotExist):
+                raise Http404 from None
             _require(district.pk in permissions.approvable_districts(request.user, agenda))
             services.agenda_approve(agenda=agenda, district=district, editor=request.user)
         elif action == "forslag":
@@ -437,7 +456,12 @@ def amendment_answer(request, pk, amendment_pk):
 @login_required
 @require_POST
 def promote(request, proposal_pk):
-    proposal = get_object_or_404(Proposal, pk=proposal_pk)
+    try:
+        proposal = proposal_for_detail(proposal_pk)
+    except Proposal.DoesNotExist:
+        raise Http404 from None
+    # Editors bring the ideas of their own district into the agenda, as they handle them in their queue.
+    _require(can_moderate(request.user, proposal))
     targets = selectors.promote_targets(request.user)
     _require(bool(targets))
     form = PromoteForm(request.POST, targets=targets)
