@@ -1,9 +1,9 @@
 """Who may do what with a reform agenda: the truth table, roles × actions, driven through HTTP.
 
-The agenda belongs to the county district ("lan"): `editor_lan` is the right editor, `editor_stad` the editor of
-the other board. For a joint agenda both are right. A draft does not exist for anyone but its editors (404);
-a published agenda may be read by all but changed only by its editors (403). Every refused request leaves
-the data exactly as it was; every allowed one is checked to have happened.
+The agenda belongs to the county district ("lan"): `editor_lan` is the right editor, `editor_stad` the editor
+of the other board. For a joint agenda both are right. A draft does not exist for anyone but its editors
+(404); a published agenda may be read by all but changed only by its editors (403). Every refused request
+leaves the data exactly as it was; every allowed one is checked to have happened.
 """
 
 import pytest
@@ -17,7 +17,13 @@ from places.models import District
 from ..conftest import make_user
 from .conftest import head
 from .helpers import (
-    add_points, agenda_data, fresh, in_two_weeks, to_adopted, to_board_proposal, to_consultation,
+    add_points,
+    agenda_data,
+    fresh,
+    in_two_weeks,
+    to_adopted,
+    to_board_proposal,
+    to_consultation,
 )
 
 ROLES = ["anonymous", "unverified", "member", "editor_other", "editor_right", "admin"]
@@ -136,7 +142,8 @@ def test_view_agenda_on_consultation(client, act_as, consultation, role, expecte
 
 
 @pytest.mark.parametrize("state", ["board_proposal", "adopted"])
-def test_anyone_reads_a_board_proposal_and_an_adopted_agenda(client, request, state):
+def test_anyone_reads_a_board_proposal_and_an_adopted_agenda(db, client, request, state):
+    # `db` up front: pytest-django orders tests by the fixtures they name; this one fetches its agenda lazily.
     agenda = request.getfixturevalue(state)
     for what, url in read_urls(agenda).items():
         assert client.get(url).status_code == 200, what
@@ -157,8 +164,8 @@ def test_list_shows_a_published_agenda_to_everyone(client, act_as, consultation,
 
 
 @matrix(anonymous=False, unverified=False, member=False, editor_other=False, editor_right=True, admin=False)
-def test_new_draft_after_adoption_shows_others_only_the_adopted_version(client, act_as, adopted, editor_lan, role,
-                                                                        expected):
+def test_new_draft_after_adoption_shows_others_only_the_adopted_version(client, act_as, adopted, editor_lan,
+                                                                        role, expected):
     """Version 4 was adopted; the new draft (versions 5 and 6) is for the board's editors only."""
     services.agenda_new_draft(agenda=adopted, editor=editor_lan)
     services.agenda_edit(agenda=fresh(adopted), editor=editor_lan, base_number=5, message="Hemligt",
@@ -233,7 +240,8 @@ def _first_points(doc):
 EDITS = [
     ("narrative", lambda pk, doc: (reverse("agenda:narrative", args=[pk]),
                                    {"title": "Ny titel", "narrative": "Ny berättelse"})),
-    ("section_add", lambda pk, doc: (reverse("agenda:section_add", args=[pk]), {"title": "Trygghet", "intro": ""})),
+    ("section_add", lambda pk, doc: (reverse("agenda:section_add", args=[pk]),
+                                     {"title": "Trygghet", "intro": ""})),
     ("section_edit", lambda pk, doc: (reverse("agenda:section_edit", args=[pk, doc.sections[0].key]),
                                       {"title": "Skolan", "intro": "Ny inledning"})),
     ("point_add", lambda pk, doc: (reverse("agenda:point_add", args=[pk]) + f"?avsnitt={doc.sections[0].key}",
@@ -251,8 +259,8 @@ EDITS = [
         {"section": str(doc.sections[-1].key)})),
     ("section_move", lambda pk, doc: (reverse("agenda:structure", args=[pk, "section", doc.sections[0].key,
                                                                         "move"]), {"offset": "1"})),
-    ("point_remove", lambda pk, doc: (reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key,
-                                                                        "remove"]), {})),
+    ("point_remove", lambda pk, doc: (
+        reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "remove"]), {})),
     ("section_remove", lambda pk, doc: (reverse("agenda:structure", args=[pk, "section", doc.sections[-1].key,
                                                                           "remove"]), {})),
     ("restore", lambda pk, doc: (reverse("agenda:restore", args=[pk, 2]), {})),
@@ -347,12 +355,15 @@ def test_process_action(client, act_as, request, role, action, from_state, data,
 
 
 @pytest.mark.parametrize("persona", ["editor_lan", "editor_stad"])
-def test_either_board_runs_the_process_of_a_joint_agenda(client, request, joint_draft, editor_lan, editor_stad,
-                                                         persona):
+def test_either_board_runs_the_process_of_a_joint_agenda(client, request, joint_draft, editor_lan,
+                                                         editor_stad, persona):
     """For a joint agenda both boards' editors are the right editors: each may take every step."""
     user = request.getfixturevalue(persona)
     client.force_login(user)
-    url = lambda action: reverse("agenda:process", args=[joint_draft.pk, action])  # noqa: E731
+
+    def url(action):
+        return reverse("agenda:process", args=[joint_draft.pk, action])
+
     client.post(url("remiss"), {"ends_on": in_two_weeks().isoformat()})
     for editor in (editor_lan, editor_stad):
         district = editor.editor_roles.get().district
@@ -375,7 +386,8 @@ def test_approve_joint_agenda_for_own_board(client, act_as, joint_draft, role, e
     assert_status(response, role, expected)
     if role.startswith("editor"):
         approval = BoardApproval.objects.get()
-        assert (approval.district, approval.by, approval.version_number) == (own, user, fresh(joint_draft).head_number)
+        assert (approval.district, approval.by, approval.version_number) == (
+            own, user, fresh(joint_draft).head_number)
     else:
         assert agenda_data() == before
 
@@ -385,8 +397,18 @@ def test_editor_cannot_approve_for_the_other_board(client, request, joint_draft,
     client.force_login(request.getfixturevalue(editor))
     before = agenda_data()
     district = District.objects.get(code=other_board)
-    response = client.post(reverse("agenda:process", args=[joint_draft.pk, "godkann"]), {"district": district.pk})
+    response = client.post(reverse("agenda:process", args=[joint_draft.pk, "godkann"]),
+                           {"district": district.pk})
     assert response.status_code == 403
+    assert agenda_data() == before
+
+
+@pytest.mark.parametrize("value", ["", "lan", "²", "987654321", "99999999999999999999999"])
+def test_approval_for_an_unknown_board_is_404(client, editor_lan, joint_draft, value):
+    client.force_login(editor_lan)
+    before = agenda_data()
+    response = client.post(reverse("agenda:process", args=[joint_draft.pk, "godkann"]), {"district": value})
+    assert response.status_code == 404
     assert agenda_data() == before
 
 
@@ -447,7 +469,8 @@ def test_file_amendment_on_a_draft(client, act_as, draft, role, expected):
 def test_file_amendment_on_a_board_proposal(client, act_as, board_proposal, role, expected):
     act_as(role)
     before = agenda_data()
-    response = client.post(reverse("agenda:amendments", args=[board_proposal.pk]), amendment_data(board_proposal))
+    response = client.post(reverse("agenda:amendments", args=[board_proposal.pk]),
+                           amendment_data(board_proposal))
     assert_status(response, role, expected)
     assert agenda_data() == before
 
@@ -456,7 +479,8 @@ def test_file_amendment_on_a_board_proposal(client, act_as, board_proposal, role
 def amendment(consultation, other_member):
     section = head(consultation).sections[0]
     return services.amendment_create(agenda=fresh(consultation), author=other_member, kind="add",
-                                     section_key=section.key, text="Läxhjälp även på lov", motivation="Loven också.")
+                                     section_key=section.key, text="Läxhjälp även på lov",
+                                     motivation="Loven också.")
 
 
 @matrix(anonymous=302, unverified=403, member=403, editor_other=403, editor_right=302, admin=403)
@@ -497,15 +521,17 @@ def test_promote_idea(client, act_as, draft, selected_proposal, role, expected):
         assert agenda_data() == before
 
 
-def test_editor_cannot_promote_into_the_other_boards_agenda(client, editor_stad, draft, joint_draft,
-                                                            selected_proposal):
-    """The city editor may promote into the joint agenda, so the form is there, but not into the county's."""
+@pytest.mark.parametrize("target", ["draft", "joint_draft"])
+def test_editor_cannot_promote_the_other_districts_idea(client, editor_stad, draft, joint_draft, selected_proposal,
+                                                        target):
+    """A county idea is the county editors' to promote, into the county's agenda or the joint one."""
+    agenda = {"draft": draft, "joint_draft": joint_draft}[target]
     client.force_login(editor_stad)
     before = agenda_data()
-    section = head(draft).sections[0]
+    sections = head(agenda).sections
     response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": f"{draft.pk}:{section.key}"})
-    assert response.status_code == 302
+                           {"target": f"{agenda.pk}:{sections[0].key}" if sections else f"{agenda.pk}:x"})
+    assert response.status_code == 403
     assert agenda_data() == before
 
 
