@@ -22,7 +22,9 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SEARCH_PAGE_QUERIES = ["bostäder", "skolor", "kollektivtrafik", "aldreboende", "cykel", "läxhjälp", "fler cykelbanor"]
+SEARCH_PAGE_QUERIES = [
+    "bostäder", "skolor", "kollektivtrafik", "aldreboende", "cykel", "läxhjälp", "fler cykelbanor",
+]
 SUGGEST_PREFIXES = ["bost", "sko", "kollek", "cyk", "äldr", "aldr", "läxh", "hyresr"]
 SEARCH_TARGET_MS = 80
 SUGGEST_TARGET_MS = 30
@@ -73,11 +75,14 @@ def relevance_report() -> str:
     """A small table: recall@5 and mean reciprocal rank, ours and plain PostgreSQL, and our misses."""
     results = relevance()
     ours, plain = results["ours"], results["baseline"]
+    rows = [
+        ("Reformbanken (tiers, lemmas, compounds, folding)", ours),
+        ("plain websearch_to_tsquery(swedish) + ts_rank", plain),
+    ]
     lines = [
         f"Relevance: {ours['queries']} Swedish queries over the fixture (tests/search_fixture.py)",
-        f"{'search':<46} {'recall@5':>9} {'MRR':>6}",
-        f"{'Reformbanken (tiers, lemmas, compounds, folding)':<46} {ours['recall']:>9.1%} {ours['mrr']:>6.3f}",
-        f"{'plain websearch_to_tsquery(swedish) + ts_rank':<46} {plain['recall']:>9.1%} {plain['mrr']:>6.3f}",
+        f"{'search':<50} {'recall@5':>9} {'MRR':>6}",
+        *(f"{name:<50} {result['recall']:>9.1%} {result['mrr']:>6.3f}" for name, result in rows),
     ]
     for q, expected, position in ours["misses"]:
         lines.append(f"  miss: {q!r} → {expected} at {position or 'not found'}")
@@ -90,11 +95,11 @@ REINDEX_RE = re.compile(r"Reindexed (\d+) ideas in ([\d.]+) s")
 
 
 def reindex_seconds(env=None) -> float:
-    """Run `manage.py search_reindex` on the configured database (the bench's, given its env); wall seconds."""
+    """Run `manage.py search_reindex` on the configured database (the bench's, given its env): seconds."""
     started = time.monotonic()
     result = subprocess.run(
-        [python(), "manage.py", "search_reindex"], cwd=ROOT, env=env or dict(os.environ), check=True, text=True,
-        stdout=subprocess.PIPE,
+        [python(), "manage.py", "search_reindex"], cwd=ROOT, env=env or dict(os.environ), check=True,
+        text=True, stdout=subprocess.PIPE,
     )
     elapsed = time.monotonic() - started
     match = REINDEX_RE.search(result.stdout)
@@ -104,7 +109,9 @@ def reindex_seconds(env=None) -> float:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--reindex", action="store_true", help="also time search_reindex on the database")
     args = parser.parse_args(argv)
     print(relevance_report())

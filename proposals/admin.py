@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Comment, PolicyArea, Proposal, StatusChange
+from .services import proposal_search_index
 
 
 @admin.register(PolicyArea)
@@ -29,6 +30,11 @@ class ProposalAdmin(admin.ModelAdmin):
     readonly_fields = ["support_count", "comment_count", "created_at", "updated_at", "last_activity_at"]
     list_select_related = ["author", "policy_area"]
     inlines = [StatusChangeInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Text, places and tags may have changed: index the idea again, as the services do."""
+        super().save_related(request, form, formsets, change)
+        proposal_search_index(form.instance)
 
 
 @admin.register(Comment)

@@ -71,21 +71,27 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     last_activity_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The search index (proposals/search.py): every field for matching, title and summary with tier labels for
+    # ranking and suggestions, place and tag ids as lists (",3,17,") so that facet counts need no joins.
     search_vector = SearchVectorField(null=True, editable=False)
+    search_head = SearchVectorField(null=True, editable=False)
+    search_places = models.TextField(default=",", editable=False)
+    search_tags = models.TextField(default=",", editable=False)
 
     class Meta:
         verbose_name = _("idé")
         verbose_name_plural = _("idéer")
         indexes = [
             GinIndex(fields=["search_vector"], name="proposal_search_gin"),
+            GinIndex(fields=["search_head"], name="proposal_search_head_gin"),
             models.Index(fields=["-created_at", "-id"], name="proposal_newest"),
             models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
             models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
             models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
             models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
-            # Counting an area's ideas within a district: the area's ids from the index alone, hash-joined with
-            # the district's links, instead of a probe into the table for every link.
+            # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
+            # district's links, instead of a probe into the table for every link.
             models.Index(fields=["policy_area", "id"], name="proposal_area_id"),
         ]
         constraints = [

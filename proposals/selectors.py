@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from places.models import District, Place
 
 from .models import Comment, PolicyArea, Proposal
-from .search import tsquery_text
+from .search import SearchHits, mark_matches, parse_query, search_hits
 
 SORTS = {
     "newest": ("-created_at", "-id"),
@@ -17,10 +16,12 @@ SORTS = {
     "commented": ("-comment_count", "-id"),
     "active": ("-last_activity_at", "-id"),
 }
-# ts_headline marks matches in raw member text; private-use sentinels let the template escape the text first
+# Snippets mark matches in raw member text; private-use sentinels let the template escape the text first
 # and only then turn the sentinels into <mark> (see the `highlight` filter).
 MARK_START, MARK_STOP = "\ue000", "\ue001"
-HEADLINE_OPTIONS = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": 35, "min_words": 15, "max_fragments": 2}
+SNIPPET_WORDS = 35
+# The search index's columns: large, and never shown.
+SEARCH_FIELDS = ("search_vector", "search_head", "search_places", "search_tags")
 
 
 @dataclass(frozen=True)
@@ -53,21 +54,26 @@ def filter_options() -> FilterOptions:
 
 
 def proposal_queryset_for_list():
-    """What a row in an idea list shows: author, area, places and tags, in a fixed number of queries."""
-    return Proposal.objects.select_related("author", "policy_area").prefetch_related(
+    """What a row in an idea list shows: area, places and tags, in a fixed number of queries.
+
+    The card shows no author, so members are not joined: for a common search word that join runs on every
+    match before the sort. Add select_related("author") back if the card ever shows the author.
+    """
+    return Proposal.objects.select_related("policy_area").defer(*SEARCH_FIELDS).prefetch_related(
         Prefetch("places", queryset=Place.objects.only("id", "name", "kind")), "tags"
     )
 
 
 def proposal_list(filters: ProposalFilters):
-    """Ideas matching the filters, sorted; with a search, ranked and with a highlighted snippet."""
+    """Ideas matching the filters (all but the search words: see proposal_search), sorted."""
     through = Proposal.places.through
     qs = proposal_queryset_for_list()
     if filters.place_id is not None:
         qs = qs.filter(Exists(through.objects.filter(proposal=OuterRef("pk"), place_id=filters.place_id)))
     if filters.district_id is not None:
-        # The district's places straight from the link table: one index probe per idea, no join through places.
-        district_places = Place.districts.through.objects.filter(district_id=filters.district_id).values("place_id")
+        # The district's places straight from the link table, without joining the places themselves.
+        district_places = Place.districts.through.objects.filter(district_id=filters.district_id)
+        district_places = district_places.values("place_id")
         qs = qs.filter(Exists(through.objects.filter(proposal=OuterRef("pk"), place_id__in=district_places)))
     if filters.policy_area_id is not None:
         qs = qs.filter(policy_area_id=filters.policy_area_id)
@@ -80,20 +86,48 @@ def proposal_list(filters: ProposalFilters):
     if filters.author_id is not None:
         qs = qs.filter(author_id=filters.author_id)
 
-    tsquery = tsquery_text(filters.q) if filters.q else ""
-    if tsquery:
-        query = SearchQuery(tsquery, search_type="raw", config="swedish")
-        qs = qs.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query),
-            # PostgreSQL evaluates this costly expression only for the rows LIMIT keeps: the visible page.
-            headline=SearchHeadline(
-                Concat("summary", Value(" "), "body", output_field=TextField()), query, config="swedish", **HEADLINE_OPTIONS
-            ),
-        )
-        order = ("-rank", "-support_count", "-id") if not filters.sort else SORTS[filters.sort]
-    else:
-        order = SORTS[filters.sort or "newest"]
-    return qs.order_by(*order)
+    return qs.order_by(*SORTS[filters.sort or "newest"])
+
+
+@dataclass
+class SearchResults:
+    page: Page
+    hits: SearchHits
+
+
+def proposal_search(filters: ProposalFilters, *, page_number, per_page: int) -> SearchResults | None:
+    """A search with the list's filters: one page of ranked ideas with highlighted snippets, and the facet
+    counts of all hits, in one query plus the page's rows (None when `q` holds no searchable word)."""
+    query = parse_query(filters.q)
+    if not query:
+        return None
+    try:
+        number = max(1, int(page_number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    options = {
+        "place_id": filters.place_id, "district_id": filters.district_id,
+        "policy_area_id": filters.policy_area_id, "tag": filters.tag, "status": filters.status,
+        "has_supports": filters.has_supports, "author_id": filters.author_id,
+    }
+
+    def page_hits(number):
+        offset = (number - 1) * per_page
+        return search_hits(query, filters=options, sort=filters.sort, limit=per_page, offset=offset)
+
+    hits = page_hits(number)
+    if not hits.page_ids and hits.total:  # past the last page: show the last page, as get_page() does
+        number = -(-hits.total // per_page)
+        hits = page_hits(number)
+    rows = proposal_queryset_for_list().in_bulk(hits.page_ids)
+    proposals = [rows[pk] for pk in hits.page_ids if pk in rows]
+    for proposal in proposals:
+        text = f"{proposal.summary}\n{proposal.body}"
+        snippet = mark_matches(text, query, MARK_START, MARK_STOP, max_words=SNIPPET_WORDS)
+        proposal.headline = snippet if MARK_START in snippet else ""
+    paginator = Paginator([], per_page)
+    paginator.count = hits.total  # a cached property: the count comes from the facet query
+    return SearchResults(page=Page(proposals, number, paginator), hits=hits)
 
 
 def proposal_for_detail(pk: int):

@@ -33,7 +33,8 @@ class ServiceError(Exception):
 
 
 def proposal_search_index(proposal: Proposal) -> None:
-    search_vector_update([(proposal, [tag.name for tag in proposal.tags.all()])])
+    """Recompute the idea's search index from its text, places and tags (after every change to them)."""
+    search_vector_update([(proposal, list(proposal.tags.all()))])
 
 
 @transaction.atomic

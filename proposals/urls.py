@@ -10,6 +10,7 @@ urlpatterns = [
     path("mina/", views.my_proposals, name="mine"),
     path("redaktion/", views.editor_queue, name="queue"),
     path("taggar/", views.tag_autocomplete, name="tag_autocomplete"),
+    path("forslag/", views.proposal_suggest, name="suggest"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/redigera/", views.proposal_edit, name="edit"),
     path("<int:derive_from>/bygg-vidare/", views.proposal_create, name="derive"),

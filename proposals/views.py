@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
@@ -17,6 +18,9 @@ from members.permissions import editor_district_ids
 from . import permissions, selectors, services
 from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
 from .models import Comment, Proposal, Support
+from .search import mark_matches, parse_query, suggest_titles
+from .selectors import MARK_START, MARK_STOP
+from .templatetags.proposal_tags import highlight
 
 
 def _proposal_or_404(pk) -> Proposal:
@@ -41,12 +45,46 @@ def proposal_list(request):
     options = selectors.filter_options()
     form = ProposalFilterForm(request.GET or None, options=options)
     filters = form.filters()
-    page = Paginator(selectors.proposal_list(filters), settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    search = None
+    if filters.q:
+        search = selectors.proposal_search(
+            filters, page_number=request.GET.get("page"), per_page=settings.PROPOSALS_PER_PAGE
+        )
+    if search is not None:
+        page = search.page
+        form.show_counts(search.hits)
+    else:
+        page = Paginator(selectors.proposal_list(filters), settings.PROPOSALS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
     return render(
         request,
         "proposals/proposal_list.html",
-        {"form": form, "filters": filters, "page": page, "searching": bool(filters.q)},
+        {"form": form, "filters": filters, "page": page, "searching": bool(filters.q),
+         "top_tags": search.hits.tags if search else []},
     )
+
+
+SUGGESTIONS = 8
+
+
+@require_GET
+def proposal_suggest(request):
+    """Ideas whose title matches what is typed in the search field, the last word as a prefix: JSON for the
+    search field's suggestion list (each title escaped, the matches in <mark>)."""
+    q = request.GET.get("q", "")[:200]
+    query = parse_query(q, prefix_last=True)
+    if not query or len(q.strip()) < 2:
+        return JsonResponse({"suggestions": []})
+    suggestions = [
+        {
+            "url": reverse("proposals:detail", args=[pk]),
+            "title": title,
+            "html": highlight(mark_matches(title, query, MARK_START, MARK_STOP)),
+        }
+        for pk, title in suggest_titles(query, limit=SUGGESTIONS)
+    ]
+    return JsonResponse({"suggestions": suggestions})
 
 
 @login_required

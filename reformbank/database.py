@@ -49,8 +49,9 @@ def embedded_database(pgdata: Path, name: str) -> dict:
     # The socket lives in the data folder, or in a short runtime folder when that path is too long for a socket.
     config = dj_database_url.parse(server.get_uri(name), conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     config["HOST"] = config.get("OPTIONS", {}).pop("host", config["HOST"])
-    # The embedded server shares the machine's cores with the web workers and reads from the page cache: random
-    # reads cost about what sequential ones do (so a common search word is counted from the GIN index instead of
-    # by reading the whole table), and parallel query workers would only compete with the web workers.
-    config.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+    # The embedded server shares the machine's cores with the web workers and reads from the page cache:
+    # random reads cost about what sequential ones do (so a common search word is counted from the GIN index,
+    # not by reading the whole table), and parallel query workers would only compete with the web workers.
+    planner = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+    config.setdefault("OPTIONS", {})["options"] = planner
     return config

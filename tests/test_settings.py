@@ -18,8 +18,10 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
+    # The browser tests allow async-unsafe calls in the test process; a deployment never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**os.environ, **env},
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**inherited, **env},
         capture_output=True, text=True, timeout=120,
     )
 

@@ -18,7 +18,7 @@ from places.models import District, Place
 from proposals import services
 from proposals.management.demo_content import AREAS, idea_parts
 from proposals.models import PolicyArea, Proposal, Support
-from proposals.search import search_vector_update
+from proposals.search import search_document, search_documents_store
 
 DEMO_PASSWORD = "reformbanken-demo"
 DEMO_PEOPLE = [
@@ -133,7 +133,11 @@ class Command(BaseCommand):
                     for name in parts["tags"]
                 )
                 self.supports_create(rng, rows, authors)
-                search_vector_update((p, parts["tags"]) for p, parts in zip(rows, parts_list))
+                search_documents_store(
+                    search_document(p, parts["tags"], place_ids=[place.pk for place in place_list],
+                                    tag_ids=[tag_ids[name] for name in parts["tags"]])
+                    for p, parts, place_list in zip(rows, parts_list, place_lists)
+                )
             self.stdout.write(f"  {start + size} / {count}")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE proposals_proposal")

@@ -1,0 +1,34 @@
+"""Relevance: realistic Swedish searches over a small bank must find the right idea in the top five.
+
+The set (tests/search_fixture.py) covers inflections, compounds in both directions, missing diacritics and
+everyday phrasing; `make bench` reports the same numbers beside plain websearch_to_tsquery('swedish', …).
+"""
+
+import pytest
+
+from tests import search_fixture
+from tests.search_fixture import QUERIES, baseline, evaluate, ideas_load, ours
+
+
+@pytest.fixture
+def ideas(member):
+    return ideas_load(member)
+
+
+def test_the_relevance_set_is_large_and_realistic():
+    assert len(QUERIES) >= 60
+    assert len(search_fixture.IDEAS) >= 40
+    assert all(expected in search_fixture.IDEAS for _q, expected, _others in QUERIES)
+
+
+def test_recall_at_five_is_at_least_95_percent_and_beats_plain_postgresql(ideas):
+    result = evaluate(ours, ideas)
+    plain = evaluate(baseline, ideas)
+    assert result["recall"] >= 0.95, f"recall@5 {result['recall']:.2f}; missed: {result['misses']}"
+    assert result["mrr"] > plain["mrr"]
+    assert result["recall"] > plain["recall"]
+
+
+def test_no_idea_that_must_not_outrank_the_right_one_does(ideas):
+    result = evaluate(ours, ideas)
+    assert result["outranked"] == []
