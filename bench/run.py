@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import agenda_bench
+import search_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "reformbank_bench"
@@ -253,7 +254,7 @@ def run_scenario(port: int, scenario: Scenario, warmup: int, requests: int, conc
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(lambda i: one(i, False), range(warmup)))
         started = time.perf_counter()
-        list(pool.map(lambda i: one(i, True), range(requests)))
+        list(pool.map(lambda i: one(i, True), range(warmup, warmup + requests)))
         scenario.wall_s = time.perf_counter() - started
 
 
@@ -263,7 +264,22 @@ def scenarios(sample_ids: list[int]) -> list[Scenario]:
         Scenario("filtered list", [f"/ideer/?{urlencode(f)}" for f in FILTERS], LIST_TARGET_MS),
         Scenario("search ?q=", [f"/ideer/?q={quote(q)}" for q in SEARCH_QUERIES], SEARCH_TARGET_MS),
         Scenario("idea page", [f"/ideer/{pk}/" for pk in sample_ids], None, expect_cards=False),
+        *(Scenario(name, paths, target, expect_cards=name != "suggestions")
+          for name, paths, target in search_bench.SEARCH_SCENARIOS),
+        # Every request a different search (query × district × sort × page): no result comes from the cache.
+        Scenario("search, never cached", cold_search_paths(), SEARCH_TARGET_MS),
     ]
+
+
+def cold_search_paths() -> list[str]:
+    paths = []
+    for page in range(1, 5):
+        for sort in ["", "newest", "supported", "commented", "active"]:
+            for district in ["", "lan", "stad"]:
+                for q in SEARCH_QUERIES:
+                    query = {"q": q, "district": district, "sort": sort, "page": page}
+                    paths.append("/ideer/?" + urlencode({k: v for k, v in query.items() if v}))
+    return paths
 
 
 def code_version() -> str:
@@ -357,7 +373,10 @@ def main(argv=None) -> int:
     all_good = report(results, args, facts, seeded["timings"], (load_before, load_after))
     diff = agenda_bench.diff_report()
     print(f"\n{diff}")
-    all_good = all_good and "FAIL" not in diff
+    reindex = search_bench.reindex_seconds(env=bench_env())
+    print(f"Full search reindex of {facts['count']} ideas: {reindex:.1f} s (target < 120 s)")
+    print(f"\n{search_bench.relevance_report()}")
+    all_good = all_good and "FAIL" not in diff and reindex < 120
     if all_good:
         log.unlink(missing_ok=True)
     else:
