@@ -50,7 +50,11 @@ STOPWORDS = frozenset(
     åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår
     blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra
     ert era vilkas""".split()
-)
+) | {
+    # Forms of the modal verb "skola" (shall): simplemma gives them the lemma "skola", which would make every
+    # "ska" in the bank a hit for a search on schools.
+    "ska", "skall", "skolat",
+}
 FOLD_TABLE = str.maketrans("åäöéèêëáàâüúùîíìôóòæøç", "aaoeeeeaaauuuiiiooaaoc")
 EXACT, INFLECTED, PART, FOLDED = "A", "B", "C", "D"
 TIER_ORDER = {EXACT: 0, INFLECTED: 1, PART: 2, FOLDED: 3}
