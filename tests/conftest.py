@@ -33,6 +33,36 @@ def _reference_data(request):
             getattr(importlib.import_module(module), function)(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # Tests create many personas; the real hasher would spend a quarter second on each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def role_matrix(roles, **expected):
+    """Parametrise a permission test: one row per role, in the order of `roles`, with the expected status."""
+    assert list(expected) == roles, "every role, in order"
+    return pytest.mark.parametrize(("role", "expected"), list(expected.items()))
+
+
+@pytest.fixture
+def act_as(db, client, request):
+    """Log the client in as the persona behind a role (the test module's PERSONA); None for anonymous.
+
+    It asks for `db` up front: pytest-django creates the test database only for tests that need it at
+    collection, so a persona fetched lazily in a test that did not would land in the development database.
+    """
+
+    def act_as(role):
+        if role == "anonymous":
+            return None
+        user = request.getfixturevalue(request.module.PERSONA[role])
+        client.force_login(user)
+        return user
+
+    return act_as
+
+
 def make_user(email, *, verified=True, districts=(), admin=False, display_name=""):
     user = User.objects.create_user(
         email=email, password=PASSWORD, display_name=display_name or email.split("@")[0].title(),

@@ -15,7 +15,7 @@ from places.models import District, Place
 from proposals import services
 from proposals.models import Comment, Proposal, ProposalRevision, StatusChange, Support
 
-from .conftest import make_user
+from .conftest import make_user, role_matrix
 
 ROLES = ["anonymous", "unverified", "member", "author", "editor_other", "editor_right", "admin"]
 
@@ -32,33 +32,7 @@ UNKNOWN_PK = 987654321
 
 
 def matrix(**expected):
-    """One row per role: the status code the action must answer with."""
-    assert list(expected) == ROLES, "every role, in order"
-    return pytest.mark.parametrize(("role", "expected"), list(expected.items()))
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # Each test creates a few personas; the real hasher would spend a quarter second on each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def act_as(db, client, request):
-    """Log the client in as the persona behind a role; None for anonymous.
-
-    It asks for `db` up front: pytest-django creates the test database only for tests that need it at
-    collection, so a persona fetched lazily in a test that did not would land in the development database.
-    """
-
-    def act_as(role):
-        if role == "anonymous":
-            return None
-        user = request.getfixturevalue(PERSONA[role])
-        client.force_login(user)
-        return user
-
-    return act_as
+    return role_matrix(ROLES, **expected)
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ LONG_POINT = ("Kommunen ska erbjuda läxhjälp varje skoldag på alla grundskolo
               "skolan.")
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def draft(agenda, editor_lan, section_key):
     """Version 5: a narrative of two paragraphs, and "Jämlik skola" with a long and a short point."""

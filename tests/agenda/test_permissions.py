@@ -14,7 +14,7 @@ from agenda import services
 from agenda.models import Agenda, AgendaVersion, Amendment, BoardApproval, Transition
 from places.models import District
 
-from ..conftest import make_user
+from ..conftest import make_user, role_matrix
 from .conftest import head
 from .helpers import (
     add_points,
@@ -38,28 +38,7 @@ OK = (200, 302)
 
 
 def matrix(**expected):
-    """One row per role: the status code the action must answer with."""
-    assert list(expected) == ROLES, "every role, in order"
-    return pytest.mark.parametrize(("role", "expected"), list(expected.items()))
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def act_as(db, client, request):
-    """Log the client in as the persona behind a role; None for anonymous."""
-
-    def act_as(role):
-        if role == "anonymous":
-            return None
-        user = request.getfixturevalue(PERSONA[role])
-        client.force_login(user)
-        return user
-
-    return act_as
+    return role_matrix(ROLES, **expected)
 
 
 @pytest.fixture

@@ -16,11 +16,6 @@ from .conftest import head
 from .helpers import add_points, agenda_data, approve_all, fresh, in_two_weeks, to_consultation
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def draft(agenda, editor_lan, section_key):
     """The county district's draft: "Jämlik skola" with two points (version 4)."""

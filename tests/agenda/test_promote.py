@@ -13,11 +13,6 @@ from .conftest import head
 from .helpers import add_points, agenda_data, fresh, message_texts, to_consultation
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def idea_url(proposal):
     return reverse("proposals:detail", args=[proposal.pk])
 

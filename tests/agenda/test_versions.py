@@ -14,11 +14,6 @@ from .conftest import head
 from .helpers import add_points, agenda_data, fresh, in_two_weeks, message_texts
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def edit(agenda, editor, change, message="Ändring"):
     return services.agenda_edit(agenda=fresh(agenda), editor=editor, base_number=fresh(agenda).head_number,
                                 message=message, change=change)

@@ -61,12 +61,6 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Each sign-up, login and persona hashes a password; the production hasher takes half a second a time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def new_page(browser, live_server):
     """Open a page in a fresh browser context (own cookies: one per person) on the live server."""
