@@ -90,7 +90,7 @@ def document_diff(old: Document, new: Document) -> DocumentDiff:
     new_point_keys = {p.key for p in new.points()}
 
     sections = []
-    for index, section in enumerate(new.sections):
+    for section in new.sections:
         before = old_sections.get(section.key)
         if before is None:
             diff = SectionDiff("added", words_diff("", section.title), words_diff("", section.intro))
@@ -117,7 +117,9 @@ def document_diff(old: Document, new: Document) -> DocumentDiff:
         if key not in new_section_keys:
             removed = SectionDiff("removed", words_diff(section.title, ""), words_diff(section.intro, ""))
             removed.points = [
-                PointDiff("removed", words_diff(p.text, "")) for p in section.points if p.key not in new_point_keys
+                PointDiff("removed", words_diff(p.text, ""))
+                for p in section.points
+                if p.key not in new_point_keys
             ]
             sections.append(removed)
     return DocumentDiff(

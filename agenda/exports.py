@@ -11,7 +11,9 @@ from .models import Agenda, Transition
 
 LINE_WIDTH = 80
 # The PDF's built-in fonts cover Latin-1 (å, ä, ö, é); typographic characters outside it are simplified.
-PDF_REPLACEMENTS = str.maketrans({"–": "-", "—": "-", "”": '"', "“": '"', "’": "'", "‘": "'", "…": "...", "•": "-"})
+PDF_REPLACEMENTS = str.maketrans(
+    {"–": "-", "—": "-", "”": '"', "“": '"', "’": "'", "‘": "'", "…": "...", "•": "-"}
+)
 
 
 def version_state_label(agenda: Agenda, version) -> str:
@@ -19,10 +21,13 @@ def version_state_label(agenda: Agenda, version) -> str:
     if hasattr(version, "adoption"):
         adoption = version.adoption
         return _("Antagen av %(body)s %(date)s (%(minutes)s)") % {
-            "body": adoption.get_body_display().lower(), "date": adoption.decided_on.isoformat(),
+            "body": adoption.get_body_display().lower(),
+            "date": adoption.decided_on.isoformat(),
             "minutes": adoption.minutes_reference,
         }
-    transition = Transition.objects.filter(agenda=agenda, version_number__lte=version.number).order_by("-id").first()
+    transition = (
+        Transition.objects.filter(agenda=agenda, version_number__lte=version.number).order_by("-id").first()
+    )
     state = Agenda.State(transition.to_state) if transition else Agenda.State.DRAFT
     if version.number < agenda.head_number:
         return _("%(state)s, ersatt av en senare version") % {"state": state.label}
@@ -59,8 +64,8 @@ def markdown_export(agenda, version, document, state_label) -> str:
     parts = [
         f"# {document.title}",
         "",
-        _("Version %(number)s · %(state)s · %(date)s") % {
-            "number": version.number, "state": state_label, "date": version.created_at.date().isoformat()},
+        _("Version %(number)s · %(state)s · %(date)s")
+        % {"number": version.number, "state": state_label, "date": version.created_at.date().isoformat()},
         "",
     ]
     if document.narrative:

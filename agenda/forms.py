@@ -3,7 +3,6 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
 from .models import NARRATIVE_MAX, TEXT_MAX, TITLE_MAX, Adoption, Amendment
 
 
@@ -12,7 +11,8 @@ class VersionedForm(forms.Form):
 
     base_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     message = forms.CharField(
-        label=_("Ändringsmeddelande"), max_length=200,
+        label=_("Ändringsmeddelande"),
+        max_length=200,
         help_text=_("Kort om vad du ändrade, t.ex. ”Skärpte punkten om hyror”. Visas i historiken."),
     )
 
@@ -20,7 +20,10 @@ class VersionedForm(forms.Form):
 class NarrativeForm(VersionedForm):
     title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
     narrative = forms.CharField(
-        label=_("Berättelse"), max_length=NARRATIVE_MAX, required=False, widget=forms.Textarea(attrs={"rows": 14}),
+        label=_("Berättelse"),
+        max_length=NARRATIVE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Agendans övergripande berättelse. Markdown fungerar."),
     )
     field_order = ["title", "narrative", "message", "base_number"]
@@ -35,14 +38,18 @@ class SectionForm(VersionedForm):
 
 
 class PointForm(VersionedForm):
-    text = forms.CharField(label=_("Reformpunkt"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(
+        label=_("Reformpunkt"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
     field_order = ["text", "message", "base_number"]
 
 
 class MergeForm(VersionedForm):
     other = forms.ChoiceField(label=_("Slå ihop med"))
     text = forms.CharField(
-        label=_("Text för den sammanslagna punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Text för den sammanslagna punkten"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     field_order = ["other", "text", "message", "base_number"]
 
@@ -52,8 +59,12 @@ class MergeForm(VersionedForm):
 
 
 class SplitForm(VersionedForm):
-    first = forms.CharField(label=_("Första punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
-    second = forms.CharField(label=_("Andra punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+    first = forms.CharField(
+        label=_("Första punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    second = forms.CharField(
+        label=_("Andra punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
     field_order = ["first", "second", "message", "base_number"]
 
 
@@ -82,7 +93,9 @@ class AgendaCreateForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    ends_on = forms.DateField(label=_("Remissen pågår till och med"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(
+        label=_("Remissen pågår till och med"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class AdoptForm(forms.ModelForm):
@@ -90,25 +103,37 @@ class AdoptForm(forms.ModelForm):
         model = Adoption
         fields = ["body", "decided_on", "minutes_reference"]
         widgets = {"decided_on": forms.DateInput(attrs={"type": "date"})}
-        labels = {"body": _("Beslutande organ"), "decided_on": _("Beslutsdatum"),
-                  "minutes_reference": _("Protokollsreferens")}
+        labels = {
+            "body": _("Beslutande organ"),
+            "decided_on": _("Beslutsdatum"),
+            "minutes_reference": _("Protokollsreferens"),
+        }
         help_texts = {"minutes_reference": _("T.ex. ”Kongressprotokoll 2027-03-12, § 14”.")}
 
 
 class AmendmentForm(forms.Form):
     target = forms.ChoiceField(label=_("Gäller"))
-    kind = forms.ChoiceField(label=_("Typ av ändring"), choices=Amendment.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Typ av ändring"), choices=Amendment.Kind.choices, widget=forms.RadioSelect
+    )
     text = forms.CharField(
-        label=_("Föreslagen text"), max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Föreslagen text"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Den nya texten (vid ”Ersätt” eller ”Lägg till”). Lämnas tom vid ”Stryk”."),
     )
-    motivation = forms.CharField(label=_("Motivering"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5}))
+    motivation = forms.CharField(
+        label=_("Motivering"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
         choices = []
         for section in document.sections:
-            choices.append((f"s:{section.key}", _("Reformriktningen ”%(title)s”") % {"title": section.title[:80]}))
+            choices.append(
+                (f"s:{section.key}", _("Reformriktningen ”%(title)s”") % {"title": section.title[:80]})
+            )
             for point in section.points:
                 choices.append((f"p:{section.key}:{point.key}", "— " + point.text[:90]))
         self.fields["target"].choices = choices
@@ -132,19 +157,27 @@ class AmendmentForm(forms.Form):
 
 class AmendmentAnswerForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Beslut"), widget=forms.RadioSelect,
+        label=_("Beslut"),
+        widget=forms.RadioSelect,
         choices=[c for c in Amendment.Decision.choices if c[0] != Amendment.Decision.PENDING],
     )
     text = forms.CharField(
-        label=_("Text i ändrad form"), max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Text i ändrad form"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Bara vid ”Bifallet i ändrad form”: texten som förs in i agendan."),
     )
-    answer = forms.CharField(label=_("Motivering (offentlig)"), max_length=TEXT_MAX,
-                             widget=forms.Textarea(attrs={"rows": 4}))
+    answer = forms.CharField(
+        label=_("Motivering (offentlig)"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == Amendment.Decision.ACCEPTED_MODIFIED and not cleaned.get("text", "").strip():
+        if (
+            cleaned.get("decision") == Amendment.Decision.ACCEPTED_MODIFIED
+            and not cleaned.get("text", "").strip()
+        ):
             self.add_error("text", _("Skriv texten i den ändrade formen."))
         return cleaned
 
@@ -152,12 +185,13 @@ class AmendmentAnswerForm(forms.Form):
 class PromoteForm(forms.Form):
     target = forms.ChoiceField(label=_("Reformriktning"))
     text = forms.CharField(
-        label=_("Text för reformpunkten"), max_length=TEXT_MAX, required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Tomt: idéns rubrik och sammanfattning."),
+        label=_("Text för reformpunkten"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Tomt: idéns rubrik och sammanfattning."),
     )
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].choices = targets
-
-

@@ -79,13 +79,17 @@ class AgendaVersion(models.Model):
     message = models.CharField(_("ändringsmeddelande"), max_length=200)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    restored_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    restored_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["agenda", "-number"]
         verbose_name = _("version")
         verbose_name_plural = _("versioner")
-        constraints = [models.UniqueConstraint(fields=["agenda", "number"], name="agendaversion_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "number"], name="agendaversion_unique_number")
+        ]
 
     def __str__(self):
         return f"{self.agenda} v{self.number}"
@@ -157,7 +161,8 @@ class BoardApproval(models.Model):
         ordering = ["created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agenda", "district", "version_number"], name="boardapproval_once_per_board_and_version"
+                fields=["agenda", "district", "version_number"],
+                name="boardapproval_once_per_board_and_version",
             )
         ]
 

@@ -62,19 +62,27 @@ def proposal_agenda_trail(proposal, user) -> list[dict]:
     result = []
     for trail in trails.values():
         agenda = trail["agenda"]
-        newest_visible = agenda.head_number if permissions.is_agenda_editor(user, agenda) else (
-            permissions.public_version_number(agenda)
+        newest_visible = (
+            agenda.head_number
+            if permissions.is_agenda_editor(user, agenda)
+            else (permissions.public_version_number(agenda))
         )
         last_number = next(reversed(trail["versions"]))
-        result.append({
-            "agenda": agenda,
-            "versions": list(trail["versions"].items()),
-            "current": trail["versions"][last_number] if last_number == newest_visible else [],
-            "newest_number": newest_visible,
-            "last_number": last_number,
-        })
+        result.append(
+            {
+                "agenda": agenda,
+                "versions": list(trail["versions"].items()),
+                "current": trail["versions"][last_number] if last_number == newest_visible else [],
+                "newest_number": newest_visible,
+                "last_number": last_number,
+            }
+        )
     return result
 
 
 def version_or_none(agenda, number):
-    return AgendaVersion.objects.select_related("author", "restored_from").filter(agenda=agenda, number=number).first()
+    return (
+        AgendaVersion.objects.select_related("author", "restored_from")
+        .filter(agenda=agenda, number=number)
+        .first()
+    )

@@ -35,19 +35,31 @@ def agenda_create(*, title: str, district, editor) -> Agenda:
     agenda = Agenda(title=title, district=district, created_by=editor)
     agenda.full_clean()
     agenda.save()
-    _version_save(agenda=agenda, editor=editor, base_number=0, message=_("Ny reformagenda"),
-                  document=Document(title=title))
+    _version_save(
+        agenda=agenda,
+        editor=editor,
+        base_number=0,
+        message=_("Ny reformagenda"),
+        document=Document(title=title),
+    )
     return agenda
 
 
 def _version_save(*, agenda, editor, base_number, message, document, restored_from=None) -> AgendaVersion:
     # The database decides who saved first: only one save can move head_number from base_number.
-    moved = Agenda.objects.filter(pk=agenda.pk, head_number=base_number).update(head_number=F("head_number") + 1)
+    moved = Agenda.objects.filter(pk=agenda.pk, head_number=base_number).update(
+        head_number=F("head_number") + 1
+    )
     if not moved:
         raise VersionConflict(Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk))
     version = AgendaVersion(
-        agenda=agenda, number=base_number + 1, title=document.title, narrative=document.narrative,
-        message=message[:200], author=editor, restored_from=restored_from,
+        agenda=agenda,
+        number=base_number + 1,
+        title=document.title,
+        narrative=document.narrative,
+        message=message[:200],
+        author=editor,
+        restored_from=restored_from,
     )
     version.full_clean(exclude=["agenda", "restored_from"])
     version.save()
@@ -61,8 +73,9 @@ def head_version(agenda) -> AgendaVersion:
 
 
 @transaction.atomic
-def agenda_edit(*, agenda: Agenda, editor, base_number: int, message: str,
-                change: Callable[[Document], None]) -> AgendaVersion:
+def agenda_edit(
+    *, agenda: Agenda, editor, base_number: int, message: str, change: Callable[[Document], None]
+) -> AgendaVersion:
     """Apply `change` to the document as it is in version `base_number` and save it as the next version.
 
     Raises VersionConflict when a newer version exists: nothing is overwritten."""
@@ -72,20 +85,25 @@ def agenda_edit(*, agenda: Agenda, editor, base_number: int, message: str,
         raise VersionConflict(Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk))
     document = document_load(AgendaVersion.objects.get(agenda=agenda, number=base_number))
     change(document)
-    return _version_save(agenda=agenda, editor=editor, base_number=base_number, message=message, document=document)
+    return _version_save(
+        agenda=agenda, editor=editor, base_number=base_number, message=message, document=document
+    )
 
 
 # Changes to the document. Each takes the document and changes it in place.
 
+
 def narrative_set(title: str, narrative: str):
     def change(document: Document):
         document.title, document.narrative = title, narrative
+
     return change
 
 
 def section_add(title: str, intro: str = ""):
     def change(document: Document):
         document.sections.append(Section(key=uuid.uuid4(), title=title, intro=intro))
+
     return change
 
 
@@ -93,35 +111,43 @@ def section_set(key, title: str, intro: str):
     def change(document: Document):
         section = document.section(key)
         section.title, section.intro = title, intro
+
     return change
 
 
 def section_move(key, offset: int):
     def change(document: Document):
         _move(document.sections, document.section(key), offset)
+
     return change
 
 
 def section_remove(key):
     def change(document: Document):
         document.sections.remove(document.section(key))
+
     return change
 
 
 def point_add(section_key, text: str, source_ids=()):
     def change(document: Document):
-        document.section(section_key).points.append(Point(key=uuid.uuid4(), text=text, source_ids=list(source_ids)))
+        document.section(section_key).points.append(
+            Point(key=uuid.uuid4(), text=text, source_ids=list(source_ids))
+        )
+
     return change
 
 
 def point_set(key, text: str):
     def change(document: Document):
         document.find_point(key)[1].text = text
+
     return change
 
 
 def point_move(key, *, section_key=None, offset: int = 0):
     """Move a point up/down in its section (offset) or to the end of another section."""
+
     def change(document: Document):
         section, point = document.find_point(key)
         if section_key is not None and section_key != section.key:
@@ -129,6 +155,7 @@ def point_move(key, *, section_key=None, offset: int = 0):
             document.section(section_key).points.append(point)
         else:
             _move(section.points, point, offset)
+
     return change
 
 
@@ -136,11 +163,13 @@ def point_remove(key):
     def change(document: Document):
         section, point = document.find_point(key)
         section.points.remove(point)
+
     return change
 
 
 def point_merge(key, other_key, text: str):
     """Merge `other_key` into `key`: one point with the given text and the source ideas of both."""
+
     def change(document: Document):
         if key == other_key:
             raise AgendaError(_("Välj en annan punkt att slå ihop med."))
@@ -149,16 +178,19 @@ def point_merge(key, other_key, text: str):
         point.text = text
         point.source_ids = list(dict.fromkeys(point.source_ids + other.source_ids))
         other_section.points.remove(other)
+
     return change
 
 
 def point_split(key, first_text: str, second_text: str):
     """Split a point in two; both keep the source ideas. The first keeps the point's identity."""
+
     def change(document: Document):
         section, point = document.find_point(key)
         point.text = first_text
         new = Point(key=uuid.uuid4(), text=second_text, source_ids=list(point.source_ids))
         section.points.insert(section.points.index(point) + 1, new)
+
     return change
 
 
@@ -169,38 +201,52 @@ def _move(items: list, item, offset: int):
 
 
 @transaction.atomic
-def proposal_promote(*, proposal: Proposal, agenda: Agenda, section_key, editor, text: str = "") -> AgendaVersion:
+def proposal_promote(
+    *, proposal: Proposal, agenda: Agenda, section_key, editor, text: str = ""
+) -> AgendaVersion:
     """Turn a selected idea into a new reform point of a section, linked to the idea."""
     if proposal.status != Proposal.Status.SELECTED:
         raise AgendaError(_("Bara idéer som är utvalda till reformagendan kan föras in i den."))
     point_text = text.strip() or f"{proposal.title}. {proposal.summary}"
     return agenda_edit(
-        agenda=agenda, editor=editor, base_number=agenda.head_number,
+        agenda=agenda,
+        editor=editor,
+        base_number=agenda.head_number,
         message=_("Idén ”%(title)s” fördes in") % {"title": proposal.title[:120]},
         change=point_add(section_key, point_text, [proposal.pk]),
     )
 
 
 @transaction.atomic
-def agenda_version_restore(*, agenda: Agenda, version: AgendaVersion, editor, base_number: int) -> AgendaVersion:
+def agenda_version_restore(
+    *, agenda: Agenda, version: AgendaVersion, editor, base_number: int
+) -> AgendaVersion:
     """A new version equal to an old one; nothing in between is lost."""
     if agenda.state not in EDITABLE_STATES:
         raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
     return _version_save(
-        agenda=agenda, editor=editor, base_number=base_number,
+        agenda=agenda,
+        editor=editor,
+        base_number=base_number,
         message=_("Återställd till version %(number)s") % {"number": version.number},
-        document=document_load(version), restored_from=version,
+        document=document_load(version),
+        restored_from=version,
     )
 
 
 # The process: draft → consultation → board proposal → adopted.
+
 
 def _transition(agenda: Agenda, to_state: str, editor, note: str = "", **fields) -> Transition:
     locked = Agenda.objects.select_for_update().get(pk=agenda.pk)
     if locked.state != agenda.state:
         raise AgendaError(_("Agendans läge har ändrats av någon annan. Ladda om sidan."))
     transition = Transition.objects.create(
-        agenda=agenda, from_state=locked.state, to_state=to_state, version_number=locked.head_number, by=editor,
+        agenda=agenda,
+        from_state=locked.state,
+        to_state=to_state,
+        version_number=locked.head_number,
+        by=editor,
         note=note[:500],
     )
     fields["state"] = to_state
@@ -273,16 +319,24 @@ def agenda_adopt(*, agenda: Agenda, editor, body: str, decided_on, minutes_refer
         raise AgendaError(_("Bara styrelsens förslag kan antas."))
     if agenda.is_joint != (body == Adoption.Body.JOINT_ASSEMBLY):
         raise AgendaError(
-            _("En gemensam agenda antas av den gemensamma samlingen, ett distrikts agenda av dess kongress "
-              "eller representantskap.")
+            _(
+                "En gemensam agenda antas av den gemensamma samlingen, ett distrikts agenda av dess kongress "
+                "eller representantskap."
+            )
         )
     adoption = Adoption(
-        agenda=agenda, version=head_version(agenda), body=body, decided_on=decided_on,
-        minutes_reference=minutes_reference, by=editor,
+        agenda=agenda,
+        version=head_version(agenda),
+        body=body,
+        decided_on=decided_on,
+        minutes_reference=minutes_reference,
+        by=editor,
     )
     adoption.full_clean()
     adoption.save()
-    _transition(agenda, Agenda.State.ADOPTED, editor, note=minutes_reference, last_adopted_number=agenda.head_number)
+    _transition(
+        agenda, Agenda.State.ADOPTED, editor, note=minutes_reference, last_adopted_number=agenda.head_number
+    )
     return adoption
 
 
@@ -294,17 +348,22 @@ def agenda_new_draft(*, agenda: Agenda, editor) -> AgendaVersion:
     adopted = head_version(agenda)
     _transition(agenda, Agenda.State.DRAFT, editor)
     return _version_save(
-        agenda=agenda, editor=editor, base_number=adopted.number,
+        agenda=agenda,
+        editor=editor,
+        base_number=adopted.number,
         message=_("Nytt utkast från den antagna version %(number)s") % {"number": adopted.number},
-        document=document_load(adopted), restored_from=adopted,
+        document=document_load(adopted),
+        restored_from=adopted,
     )
 
 
 # Amendments during consultation.
 
+
 @transaction.atomic
-def amendment_create(*, agenda: Agenda, author, kind: str, section_key, point_key=None, text: str = "",
-                     motivation: str) -> Amendment:
+def amendment_create(
+    *, agenda: Agenda, author, kind: str, section_key, point_key=None, text: str = "", motivation: str
+) -> Amendment:
     if agenda.state != Agenda.State.CONSULTATION:
         raise AgendaError(_("Ändringsyrkanden kan bara lämnas medan agendan är på remiss."))
     if agenda.consultation_ends_on and timezone.localdate() > agenda.consultation_ends_on:
@@ -317,8 +376,14 @@ def amendment_create(*, agenda: Agenda, author, kind: str, section_key, point_ke
     except KeyError:
         raise AgendaError(_("Avsnittet eller punkten finns inte i den aktuella versionen.")) from None
     amendment = Amendment(
-        agenda=agenda, version_number=agenda.head_number, section_key=section_key, point_key=point_key,
-        kind=kind, text=text, motivation=motivation, author=author,
+        agenda=agenda,
+        version_number=agenda.head_number,
+        section_key=section_key,
+        point_key=point_key,
+        kind=kind,
+        text=text,
+        motivation=motivation,
+        author=author,
     )
     amendment.full_clean()
     amendment.save()
@@ -337,11 +402,14 @@ def _amendment_change(amendment: Amendment, text: str):
 
     def section_intro_set(document):
         document.section(amendment.section_key).intro = text
+
     return section_intro_set
 
 
 @transaction.atomic
-def amendment_answer(*, amendment: Amendment, editor, decision: str, answer: str, text: str = "") -> Amendment:
+def amendment_answer(
+    *, amendment: Amendment, editor, decision: str, answer: str, text: str = ""
+) -> Amendment:
     """Accept (applied into a new version), accept in changed form, or reject; always with a motivation."""
     locked = Amendment.objects.select_for_update().get(pk=amendment.pk)
     if locked.decision != Amendment.Decision.PENDING:
@@ -351,7 +419,9 @@ def amendment_answer(*, amendment: Amendment, editor, decision: str, answer: str
         applied_text = text if decision == Amendment.Decision.ACCEPTED_MODIFIED else amendment.text
         try:
             amendment.applied_in = agenda_edit(
-                agenda=agenda, editor=editor, base_number=agenda.head_number,
+                agenda=agenda,
+                editor=editor,
+                base_number=agenda.head_number,
                 message=_("Ändringsyrkande %(number)s bifallet") % {"number": amendment.pk},
                 change=_amendment_change(amendment, applied_text),
             )

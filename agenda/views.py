@@ -20,8 +20,18 @@ from . import exports, permissions, selectors, services
 from .diff import document_diff, words_diff
 from .document import document_load
 from .forms import (
-    AdoptForm, AgendaCreateForm, AmendmentAnswerForm, AmendmentForm, ConsultationForm, MergeForm, NarrativeForm,
-    PointForm, PromoteForm, SectionForm, SplitForm, StructureForm,
+    AdoptForm,
+    AgendaCreateForm,
+    AmendmentAnswerForm,
+    AmendmentForm,
+    ConsultationForm,
+    MergeForm,
+    NarrativeForm,
+    PointForm,
+    PromoteForm,
+    SectionForm,
+    SplitForm,
+    StructureForm,
 )
 from .models import Agenda, AgendaVersion, Amendment
 
@@ -68,9 +78,14 @@ def agenda_list(request):
     agendas = list(selectors.agendas_visible(request.user).order_by("-created_at"))
     for agenda in agendas:
         agenda.shown_state, agenda.shown_number = _shown_state(request, agenda)
-    return render(request, "agenda/agenda_list.html", {
-        "agendas": agendas, "can_create": bool(editor_district_ids(request.user)),
-    })
+    return render(
+        request,
+        "agenda/agenda_list.html",
+        {
+            "agendas": agendas,
+            "can_create": bool(editor_district_ids(request.user)),
+        },
+    )
 
 
 @login_required
@@ -81,7 +96,9 @@ def agenda_create(request):
     if request.method == "POST" and form.is_valid():
         district = form.cleaned_data["district"]
         _require(permissions.can_create_agenda(request.user, district))
-        agenda = services.agenda_create(title=form.cleaned_data["title"], district=district, editor=request.user)
+        agenda = services.agenda_create(
+            title=form.cleaned_data["title"], district=district, editor=request.user
+        )
         messages.success(request, _("Reformagendan är skapad. Börja med berättelsen och reformriktningarna."))
         return redirect(agenda)
     return render(request, "agenda/agenda_form.html", {"form": form})
@@ -107,17 +124,24 @@ def agenda_detail(request, pk):
         "amendment_count": agenda.amendments.count(),
     }
     if is_editor:
-        context.update({
-            "approvals": agenda.approvals.filter(version_number=agenda.head_number).select_related("district", "by"),
-            "missing_approvals": services.approvals_missing(agenda, districts),
-            "approvable": [d for d in districts if d.pk in permissions.approvable_districts(request.user, agenda)],
-            "consultation_form": ConsultationForm(),
-            "adopt_form": AdoptForm(),
-        })
+        context.update(
+            {
+                "approvals": agenda.approvals.filter(version_number=agenda.head_number).select_related(
+                    "district", "by"
+                ),
+                "missing_approvals": services.approvals_missing(agenda, districts),
+                "approvable": [
+                    d for d in districts if d.pk in permissions.approvable_districts(request.user, agenda)
+                ],
+                "consultation_form": ConsultationForm(),
+                "adopt_form": AdoptForm(),
+            }
+        )
     return render(request, "agenda/agenda_detail.html", context)
 
 
 # Editing the document. Text edits on top of an older version show the conflict screen.
+
 
 def _text_edit(request, agenda, *, form_class, initial, change, title, field_names, form_kwargs=None):
     """Show and save a text edit made on top of the version the editor saw.
@@ -138,21 +162,29 @@ def _text_edit(request, agenda, *, form_class, initial, change, title, field_nam
     if form.is_valid():
         try:
             services.agenda_edit(
-                agenda=agenda, editor=request.user, base_number=form.cleaned_data["base_number"],
-                message=form.cleaned_data["message"], change=change(form.cleaned_data),
+                agenda=agenda,
+                editor=request.user,
+                base_number=form.cleaned_data["base_number"],
+                message=form.cleaned_data["message"],
+                change=change(form.cleaned_data),
             )
         except services.VersionConflict as conflict:
-            return _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs)
+            return _conflict(
+                request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs
+            )
         except KeyError:
             messages.error(request, _("Det du ändrade har tagits bort av någon annan. Din text visas nedan."))
-            return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title},
-                          status=409)
+            return render(
+                request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=409
+            )
         except services.AgendaError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Sparat som en ny version."))
             return redirect(agenda)
-    return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=400)
+    return render(
+        request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=400
+    )
 
 
 def _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs):
@@ -168,12 +200,14 @@ def _conflict(request, agenda, form, conflict, initial, title, field_names, form
         base_values = head_values = {}
     fields = []
     for name in field_names:
-        fields.append({
-            "label": form.fields[name].label,
-            "theirs": head_values.get(name, ""),
-            "mine": form.cleaned_data.get(name, ""),
-            "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
-        })
+        fields.append(
+            {
+                "label": form.fields[name].label,
+                "theirs": head_values.get(name, ""),
+                "mine": form.cleaned_data.get(name, ""),
+                "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
+            }
+        )
     data = request.POST.copy()
     data["base_number"] = head.number
     for name in field_names:
@@ -181,16 +215,29 @@ def _conflict(request, agenda, form, conflict, initial, title, field_names, form
         if name in base_values and form.cleaned_data.get(name, "") == base_values[name]:
             data[name] = head_values[name]
     merged_form = form_class(data, **form_kwargs)
-    return render(request, "agenda/conflict.html", {
-        "agenda": agenda, "form": merged_form, "title": title, "fields": fields, "base": base, "head": head,
-    }, status=409)
+    return render(
+        request,
+        "agenda/conflict.html",
+        {
+            "agenda": agenda,
+            "form": merged_form,
+            "title": title,
+            "fields": fields,
+            "base": base,
+            "head": head,
+        },
+        status=409,
+    )
 
 
 @login_required
 def narrative_edit(request, pk):
     agenda = _agenda_or_404(request, pk)
     return _text_edit(
-        request, agenda, form_class=NarrativeForm, title=_("Redigera titel och berättelse"),
+        request,
+        agenda,
+        form_class=NarrativeForm,
+        title=_("Redigera titel och berättelse"),
         field_names=["title", "narrative"],
         initial=lambda doc: {"title": doc.title, "narrative": doc.narrative},
         change=lambda data: services.narrative_set(data["title"], data["narrative"]),
@@ -202,7 +249,11 @@ def section_edit(request, pk, key=None):
     agenda = _agenda_or_404(request, pk)
     if key is None:
         return _text_edit(
-            request, agenda, form_class=SectionForm, title=_("Ny reformriktning"), field_names=["title", "intro"],
+            request,
+            agenda,
+            form_class=SectionForm,
+            title=_("Ny reformriktning"),
+            field_names=["title", "intro"],
             initial=lambda doc: {"message": _("Ny reformriktning")},
             change=lambda data: services.section_add(data["title"], data["intro"]),
         )
@@ -212,8 +263,13 @@ def section_edit(request, pk, key=None):
         return {"title": section.title, "intro": section.intro}
 
     return _text_edit(
-        request, agenda, form_class=SectionForm, title=_("Redigera reformriktning"), field_names=["title", "intro"],
-        initial=initial, change=lambda data: services.section_set(key, data["title"], data["intro"]),
+        request,
+        agenda,
+        form_class=SectionForm,
+        title=_("Redigera reformriktning"),
+        field_names=["title", "intro"],
+        initial=initial,
+        change=lambda data: services.section_set(key, data["title"], data["intro"]),
     )
 
 
@@ -226,12 +282,20 @@ def point_edit(request, pk, key=None):
         except ValueError:
             raise Http404 from None
         return _text_edit(
-            request, agenda, form_class=PointForm, title=_("Ny reformpunkt"), field_names=["text"],
+            request,
+            agenda,
+            form_class=PointForm,
+            title=_("Ny reformpunkt"),
+            field_names=["text"],
             initial=lambda doc: doc.section(section_key) and {"message": _("Ny reformpunkt")},
             change=lambda data: services.point_add(section_key, data["text"]),
         )
     return _text_edit(
-        request, agenda, form_class=PointForm, title=_("Redigera reformpunkt"), field_names=["text"],
+        request,
+        agenda,
+        form_class=PointForm,
+        title=_("Redigera reformpunkt"),
+        field_names=["text"],
         initial=lambda doc: {"text": doc.find_point(key)[1].text},
         change=lambda data: services.point_set(key, data["text"]),
     )
@@ -248,7 +312,11 @@ def point_merge(request, pk, key):
         raise Http404 from None
     others = [p for p in document.points() if p.key != key]
     return _text_edit(
-        request, agenda, form_class=MergeForm, title=_("Slå ihop reformpunkter"), field_names=["text"],
+        request,
+        agenda,
+        form_class=MergeForm,
+        title=_("Slå ihop reformpunkter"),
+        field_names=["text"],
         form_kwargs={"points": others},
         initial=lambda doc: {"text": doc.find_point(key)[1].text, "message": _("Slog ihop två punkter")},
         change=lambda data: services.point_merge(key, uuid.UUID(data["other"]), data["text"]),
@@ -259,7 +327,11 @@ def point_merge(request, pk, key):
 def point_split(request, pk, key):
     agenda = _agenda_or_404(request, pk)
     return _text_edit(
-        request, agenda, form_class=SplitForm, title=_("Dela reformpunkt"), field_names=["first", "second"],
+        request,
+        agenda,
+        form_class=SplitForm,
+        title=_("Dela reformpunkt"),
+        field_names=["first", "second"],
         initial=lambda doc: {"first": doc.find_point(key)[1].text, "message": _("Delade en punkt")},
         change=lambda data: services.point_split(key, data["first"], data["second"]),
     )
@@ -268,8 +340,9 @@ def point_split(request, pk, key):
 STRUCTURE_ACTIONS = {
     ("section", "move"): lambda key, data: services.section_move(key, data["offset"] or 0),
     ("section", "remove"): lambda key, data: services.section_remove(key),
-    ("point", "move"): lambda key, data: services.point_move(key, section_key=data["section"],
-                                                               offset=data["offset"] or 0),
+    ("point", "move"): lambda key, data: services.point_move(
+        key, section_key=data["section"], offset=data["offset"] or 0
+    ),
     ("point", "remove"): lambda key, data: services.point_remove(key),
 }
 STRUCTURE_MESSAGES = {
@@ -290,12 +363,16 @@ def structure_change(request, pk, kind, key, action):
         raise Http404
     try:
         services.agenda_edit(
-            agenda=agenda, editor=request.user, base_number=form.cleaned_data["base_number"],
+            agenda=agenda,
+            editor=request.user,
+            base_number=form.cleaned_data["base_number"],
             message=str(STRUCTURE_MESSAGES[(kind, action)]),
             change=STRUCTURE_ACTIONS[(kind, action)](key, form.cleaned_data),
         )
     except services.VersionConflict:
-        messages.error(request, _("Någon annan har ändrat agendan under tiden. Inget ändrades – försök igen."))
+        messages.error(
+            request, _("Någon annan har ändrat agendan under tiden. Inget ändrades – försök igen.")
+        )
     except KeyError:
         messages.error(request, _("Det du ville ändra finns inte längre i agendan."))
     except services.AgendaError as error:
@@ -306,6 +383,7 @@ def structure_change(request, pk, kind, key, action):
 
 
 # History, versions, comparison, restore.
+
 
 def history(request, pk):
     agenda = _agenda_or_404(request, pk)
@@ -319,11 +397,18 @@ def version_detail(request, pk, number):
     agenda = _agenda_or_404(request, pk)
     version = _version_or_404(request, agenda, number)
     document = document_load(version)
-    return render(request, "agenda/version_detail.html", {
-        "agenda": agenda, "version": version, "document": document, "sources": _sources(document),
-        "state_label": exports.version_state_label(agenda, version),
-        "can_restore": permissions.can_edit(request.user, agenda) and number != agenda.head_number,
-    })
+    return render(
+        request,
+        "agenda/version_detail.html",
+        {
+            "agenda": agenda,
+            "version": version,
+            "document": document,
+            "sources": _sources(document),
+            "state_label": exports.version_state_label(agenda, version),
+            "can_restore": permissions.can_edit(request.user, agenda) and number != agenda.head_number,
+        },
+    )
 
 
 def compare(request, pk):
@@ -353,17 +438,21 @@ def restore(request, pk, number):
             agenda=agenda, version=version, editor=request.user, base_number=form.cleaned_data["base_number"]
         )
     except services.VersionConflict:
-        messages.error(request, _("Någon annan har ändrat agendan under tiden. Inget återställdes – försök igen."))
+        messages.error(
+            request, _("Någon annan har ändrat agendan under tiden. Inget återställdes – försök igen.")
+        )
         return redirect("agenda:version", pk=agenda.pk, number=number)
     except services.AgendaError as error:
         messages.error(request, str(error))
         return redirect("agenda:version", pk=agenda.pk, number=number)
-    messages.success(request, _("Version %(old)s är återställd som version %(new)s.") % {
-        "old": number, "new": new.number})
+    messages.success(
+        request, _("Version %(old)s är återställd som version %(new)s.") % {"old": number, "new": new.number}
+    )
     return redirect(agenda)
 
 
 # The process.
+
 
 @login_required
 @require_POST
@@ -377,7 +466,9 @@ def process(request, pk, action):
             if not form.is_valid():
                 messages.error(request, _("Ange ett giltigt slutdatum för remissen."))
                 return redirect(agenda)
-            services.agenda_consultation_start(agenda=agenda, editor=request.user, ends_on=form.cleaned_data["ends_on"])
+            services.agenda_consultation_start(
+                agenda=agenda, editor=request.user, ends_on=form.cleaned_data["ends_on"]
+            )
         elif action == "utkast":
             services.agenda_back_to_draft(agenda=agenda, editor=request.user)
         elif action == "godkann":
@@ -407,9 +498,12 @@ def process(request, pk, action):
 
 # Amendments.
 
+
 def amendments(request, pk):
     agenda = _agenda_or_404(request, pk)
-    document = document_load(services.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
+    document = (
+        document_load(services.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
+    )
     form = AmendmentForm(request.POST or None, document=document) if document is not None else None
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -418,9 +512,13 @@ def amendments(request, pk):
         if form.is_valid():
             try:
                 services.amendment_create(
-                    agenda=agenda, author=request.user, kind=form.cleaned_data["kind"],
-                    section_key=form.cleaned_data["section_key"], point_key=form.cleaned_data["point_key"],
-                    text=form.cleaned_data["text"], motivation=form.cleaned_data["motivation"],
+                    agenda=agenda,
+                    author=request.user,
+                    kind=form.cleaned_data["kind"],
+                    section_key=form.cleaned_data["section_key"],
+                    point_key=form.cleaned_data["point_key"],
+                    text=form.cleaned_data["text"],
+                    motivation=form.cleaned_data["motivation"],
                 )
             except services.AgendaError as error:
                 form.add_error(None, str(error))
@@ -428,10 +526,17 @@ def amendments(request, pk):
                 messages.success(request, _("Ditt ändringsyrkande är inlämnat."))
                 return redirect("agenda:amendments", pk=agenda.pk)
     items = agenda.amendments.select_related("author", "answered_by", "applied_in")
-    return render(request, "agenda/amendments.html", {
-        "agenda": agenda, "amendments": items, "form": form,
-        "is_editor": permissions.is_agenda_editor(request.user, agenda),
-    }, status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "agenda/amendments.html",
+        {
+            "agenda": agenda,
+            "amendments": items,
+            "form": form,
+            "is_editor": permissions.is_agenda_editor(request.user, agenda),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 @login_required
@@ -448,10 +553,13 @@ def amendment_answer(request, pk, amendment_pk):
         else:
             messages.success(request, _("Yrkandet är besvarat."))
             return redirect("agenda:amendments", pk=agenda.pk)
-    return render(request, "agenda/amendment_answer.html", {"agenda": agenda, "amendment": amendment, "form": form})
+    return render(
+        request, "agenda/amendment_answer.html", {"agenda": agenda, "amendment": amendment, "form": form}
+    )
 
 
 # Promoting ideas into the agenda.
+
 
 @login_required
 @require_POST
@@ -472,16 +580,26 @@ def promote(request, proposal_pk):
     agenda = get_object_or_404(Agenda, pk=agenda_pk)
     _require(permissions.can_edit(request.user, agenda))
     try:
-        services.proposal_promote(proposal=proposal, agenda=agenda, section_key=uuid.UUID(section_key),
-                                  editor=request.user, text=form.cleaned_data["text"])
+        services.proposal_promote(
+            proposal=proposal,
+            agenda=agenda,
+            section_key=uuid.UUID(section_key),
+            editor=request.user,
+            text=form.cleaned_data["text"],
+        )
     except (services.AgendaError, KeyError) as error:
-        messages.error(request, str(error) if isinstance(error, services.AgendaError) else _("Avsnittet finns inte."))
+        messages.error(
+            request, str(error) if isinstance(error, services.AgendaError) else _("Avsnittet finns inte.")
+        )
     else:
         messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": agenda.title})
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/ideer/") else proposal)
+    return redirect(
+        request.POST.get("next") if request.POST.get("next", "").startswith("/ideer/") else proposal
+    )
 
 
 # Exports.
+
 
 def export(request, pk, number, fmt):
     agenda = _agenda_or_404(request, pk)
@@ -489,19 +607,28 @@ def export(request, pk, number, fmt):
     document = document_load(version)
     state_label = exports.version_state_label(agenda, version)
     if fmt == "utskrift":
-        return render(request, "agenda/print.html", {
-            "agenda": agenda, "version": version, "state_label": state_label,
-            "lines": exports.numbered_lines(document),
-        })
+        return render(
+            request,
+            "agenda/print.html",
+            {
+                "agenda": agenda,
+                "version": version,
+                "state_label": state_label,
+                "lines": exports.numbered_lines(document),
+            },
+        )
     filename = f"reformagenda-{agenda.pk}-v{version.number}"
     if fmt == "md":
-        response = HttpResponse(exports.markdown_export(agenda, version, document, state_label),
-                                content_type="text/markdown; charset=utf-8")
+        response = HttpResponse(
+            exports.markdown_export(agenda, version, document, state_label),
+            content_type="text/markdown; charset=utf-8",
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}.md"'
         return response
     if fmt == "pdf":
-        response = HttpResponse(exports.pdf_export(agenda, version, document, state_label),
-                                content_type="application/pdf")
+        response = HttpResponse(
+            exports.pdf_export(agenda, version, document, state_label), content_type="application/pdf"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
         return response
     raise Http404

@@ -23,8 +23,9 @@ def diff_report() -> str:
     """Run this file in a subprocess (its own Django setup and database) and return its report."""
     env = {**os.environ, "PGSERVER_DATABASE": DATABASE, "PYTHONWARNINGS": "ignore"}
     env.pop("DATABASE_URL", None)
-    result = subprocess.run([sys.executable, __file__], cwd=ROOT, env=env, check=True, text=True,
-                            capture_output=True)
+    result = subprocess.run(
+        [sys.executable, __file__], cwd=ROOT, env=env, check=True, text=True, capture_output=True
+    )
     return result.stdout.strip()
 
 
@@ -57,11 +58,15 @@ def main() -> None:
             services.section_add(f"Reformriktning {s}", "Inledning " * 30)(document)
         for i in range(POINTS):
             section = document.sections[i % SECTIONS]
-            words = " ".join(rng.choice(["fler", "bostäder", "skolor", "trygghet", "klimat", "jobb", "vård"])
-                             for _ in range(40))
+            words = " ".join(
+                rng.choice(["fler", "bostäder", "skolor", "trygghet", "klimat", "jobb", "vård"])
+                for _ in range(40)
+            )
             services.point_add(section.key, f"Punkt {i}: {words}.")(document)
 
-    old = services.agenda_edit(agenda=agenda, editor=editor, base_number=1, message="200 punkter", change=build)
+    old = services.agenda_edit(
+        agenda=agenda, editor=editor, base_number=1, message="200 punkter", change=build
+    )
 
     def revise(document):
         points = list(document.points())
@@ -77,8 +82,9 @@ def main() -> None:
         services.section_move(document.sections[3].key, -2)(document)
         services.point_add(document.sections[0].key, "En helt ny punkt om kollektivtrafiken.")(document)
 
-    new = services.agenda_edit(agenda=agenda, editor=editor, base_number=old.number, message="Revidering",
-                               change=revise)
+    new = services.agenda_edit(
+        agenda=agenda, editor=editor, base_number=old.number, message="Revidering", change=revise
+    )
     diff_only, load_and_diff = [], []
     for _ in range(RUNS):
         started = time.perf_counter()

@@ -75,7 +75,11 @@ def bench_env(**extra) -> dict:
 def manage(*args, env=None, capture=False) -> str:
     command = [python(), "manage.py", *args]
     result = subprocess.run(
-        command, cwd=ROOT, env=env or bench_env(), check=True, text=True,
+        command,
+        cwd=ROOT,
+        env=env or bench_env(),
+        check=True,
+        text=True,
         stdout=subprocess.PIPE if capture else None,
     )
     return result.stdout if capture else ""
@@ -264,8 +268,10 @@ def scenarios(sample_ids: list[int]) -> list[Scenario]:
         Scenario("filtered list", [f"/ideer/?{urlencode(f)}" for f in FILTERS], LIST_TARGET_MS),
         Scenario("search ?q=", [f"/ideer/?q={quote(q)}" for q in SEARCH_QUERIES], SEARCH_TARGET_MS),
         Scenario("idea page", [f"/ideer/{pk}/" for pk in sample_ids], None, expect_cards=False),
-        *(Scenario(name, paths, target, expect_cards=name != "suggestions")
-          for name, paths, target in search_bench.SEARCH_SCENARIOS),
+        *(
+            Scenario(name, paths, target, expect_cards=name != "suggestions")
+            for name, paths, target in search_bench.SEARCH_SCENARIOS
+        ),
         # Every request a different search (query × district × sort × page): no result comes from the cache.
         Scenario("search, never cached", cold_search_paths(), SEARCH_TARGET_MS),
     ]
@@ -293,15 +299,21 @@ def code_version() -> str:
 
 def report(results: list[Scenario], args, facts: dict, timings: dict, load: tuple) -> bool:
     print()
-    print(f"Reformbanken benchmark: {facts['count']} ideas, PostgreSQL {facts['postgres']}, "
-          f"{os.cpu_count()} cores, gunicorn {args.workers} workers, concurrency {args.concurrency}, "
-          f"{args.requests} requests per scenario after {args.warmup} warm-up")
+    print(
+        f"Reformbanken benchmark: {facts['count']} ideas, PostgreSQL {facts['postgres']}, "
+        f"{os.cpu_count()} cores, gunicorn {args.workers} workers, concurrency {args.concurrency}, "
+        f"{args.requests} requests per scenario after {args.warmup} warm-up"
+    )
     if "seed" in timings:
-        print(f"Seed: seed_demo {timings['seed']:.1f} s (migrate {timings['migrate']:.1f} s, "
-              f"VACUUM {timings['vacuum']:.1f} s)")
+        print(
+            f"Seed: seed_demo {timings['seed']:.1f} s (migrate {timings['migrate']:.1f} s, "
+            f"VACUUM {timings['vacuum']:.1f} s)"
+        )
     print(f"Code: {code_version()}; load average before / after: {load[0]:.1f} / {load[1]:.1f}")
-    header = (f"{'scenario':<16} {'ok':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}"
-              "  target")
+    header = (
+        f"{'scenario':<16} {'ok':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}"
+        "  target"
+    )
     print(header)
     print("-" * len(header))
     all_good = True
@@ -358,7 +370,10 @@ def main(argv=None) -> int:
     with log.open("w") as log_file:
         process = subprocess.Popen(
             [gunicorn(), "reformbank.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(args.workers)],
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
         )
         try:
             wait_until_up(port, process, log)

@@ -23,7 +23,13 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 
 SEARCH_PAGE_QUERIES = [
-    "bostäder", "skolor", "kollektivtrafik", "aldreboende", "cykel", "läxhjälp", "fler cykelbanor",
+    "bostäder",
+    "skolor",
+    "kollektivtrafik",
+    "aldreboende",
+    "cykel",
+    "läxhjälp",
+    "fler cykelbanor",
 ]
 SUGGEST_PREFIXES = ["bost", "sko", "kollek", "cyk", "äldr", "aldr", "läxh", "hyresr"]
 SEARCH_TARGET_MS = 80
@@ -98,8 +104,12 @@ def reindex_seconds(env=None) -> float:
     """Run `manage.py search_reindex` on the configured database (the bench's, given its env): seconds."""
     started = time.monotonic()
     result = subprocess.run(
-        [python(), "manage.py", "search_reindex"], cwd=ROOT, env=env or dict(os.environ), check=True,
-        text=True, stdout=subprocess.PIPE,
+        [python(), "manage.py", "search_reindex"],
+        cwd=ROOT,
+        env=env or dict(os.environ),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE,
     )
     elapsed = time.monotonic() - started
     match = REINDEX_RE.search(result.stdout)

@@ -10,7 +10,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Render allauth's mail here, send it from the task worker once the request's transaction commits."""
         message = self.render_mail(template_prefix, email, context)
-        html = next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+        html = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
         transaction.on_commit(
             partial(
                 email_send.enqueue,

@@ -74,7 +74,9 @@ class EditorRole(models.Model):
     class Meta:
         verbose_name = _("redaktörsroll")
         verbose_name_plural = _("redaktörsroller")
-        constraints = [models.UniqueConstraint(fields=["user", "district"], name="editorrole_unique_user_district")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "district"], name="editorrole_unique_user_district")
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.district.short_name}"

@@ -30,7 +30,9 @@ class Place(models.Model):
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     districts = models.ManyToManyField(District, related_name="places", verbose_name=_("partidistrikt"))
     is_active = models.BooleanField(
-        _("aktiv"), default=True, help_text=_("En avvecklad kommun kan inte väljas för nya idéer men behåller sina.")
+        _("aktiv"),
+        default=True,
+        help_text=_("En avvecklad kommun kan inte väljas för nya idéer men behåller sina."),
     )
 
     class Meta:
@@ -40,7 +42,9 @@ class Place(models.Model):
         verbose_name_plural = _("kommuner och regioner")
         constraints = [
             models.UniqueConstraint(fields=["name"], name="place_unique_name"),
-            models.CheckConstraint(condition=models.Q(kind__in=["municipality", "region"]), name="place_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["municipality", "region"]), name="place_kind_valid"
+            ),
         ]
 
     def __str__(self):

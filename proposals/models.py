@@ -3,9 +3,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -49,9 +49,14 @@ class Proposal(models.Model):
     body = models.TextField(_("förslaget"), max_length=BODY_MAX)
     problem = models.TextField(_("problemet som idén löser"), max_length=PROBLEM_MAX)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("författare")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("författare"),
     )
-    places = models.ManyToManyField("places.Place", related_name="proposals", verbose_name=_("kommun eller region"))
+    places = models.ManyToManyField(
+        "places.Place", related_name="proposals", verbose_name=_("kommun eller region")
+    )
     policy_area = models.ForeignKey(
         PolicyArea, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("sakområde")
     )
@@ -95,7 +100,10 @@ class Proposal(models.Model):
             models.Index(fields=["policy_area", "id"], name="proposal_area_id"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=["new", "under_review", "selected", "answered", "declined"]), name="proposal_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "under_review", "selected", "answered", "declined"]),
+                name="proposal_status_valid",
+            ),
             models.CheckConstraint(
                 condition=~Q(status__in=["answered", "declined"]) | ~Q(answer=""),
                 name="proposal_answer_required",
@@ -171,7 +179,12 @@ class Comment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies", verbose_name=_("svar på")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=_("svar på"),
     )
     body = models.TextField(_("kommentar"), max_length=COMMENT_MAX)
     created_at = models.DateTimeField(auto_now_add=True)

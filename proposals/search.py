@@ -53,7 +53,9 @@ STOPWORDS = frozenset(
 ) | {
     # Forms of the modal verb "skola" (shall): simplemma gives them the lemma "skola", which would make every
     # "ska" in the bank a hit for a search on schools.
-    "ska", "skall", "skolat",
+    "ska",
+    "skall",
+    "skolat",
 }
 FOLD_TABLE = str.maketrans("åäöéèêëáàâüúùîíìôóòæøç", "aaoeeeeaaauuuiiiooaaoc")
 EXACT, INFLECTED, PART, FOLDED = "A", "B", "C", "D"
@@ -346,8 +348,12 @@ def search_vector_update(proposals_with_tags) -> None:
         tag_names = [t if isinstance(t, str) else t.name for t in tags]
         ids = [tag_ids.get(t) if isinstance(t, str) else t.pk for t in tags]
         documents.append(
-            search_document(proposal, tag_names, place_ids=places.get(proposal.pk, []),
-                            tag_ids=[i for i in ids if i is not None])
+            search_document(
+                proposal,
+                tag_names,
+                place_ids=places.get(proposal.pk, []),
+                tag_ids=[i for i in ids if i is not None],
+            )
         )
     search_documents_store(documents)
 
@@ -670,7 +676,10 @@ def suggest_titles(query: ParsedQuery, *, limit: int = 8) -> list[tuple[int, str
     if not query:
         return []
     params = {
-        "match": query.match(), "rank": query.rank(summary=False), "weights": RANK_WEIGHTS, "limit": limit
+        "match": query.match(),
+        "rank": query.rank(summary=False),
+        "weights": RANK_WEIGHTS,
+        "limit": limit,
     }
     with connection.cursor() as cursor:
         cursor.execute(SUGGEST_SQL, params)

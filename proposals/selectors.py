@@ -59,8 +59,10 @@ def proposal_queryset_for_list():
     The card shows no author, so members are not joined: for a common search word that join runs on every
     match before the sort. Add select_related("author") back if the card ever shows the author.
     """
-    return Proposal.objects.select_related("policy_area").defer(*SEARCH_FIELDS).prefetch_related(
-        Prefetch("places", queryset=Place.objects.only("id", "name", "kind")), "tags"
+    return (
+        Proposal.objects.select_related("policy_area")
+        .defer(*SEARCH_FIELDS)
+        .prefetch_related(Prefetch("places", queryset=Place.objects.only("id", "name", "kind")), "tags")
     )
 
 
@@ -106,9 +108,13 @@ def proposal_search(filters: ProposalFilters, *, page_number, per_page: int) -> 
     except (TypeError, ValueError):
         number = 1
     options = {
-        "place_id": filters.place_id, "district_id": filters.district_id,
-        "policy_area_id": filters.policy_area_id, "tag": filters.tag, "status": filters.status,
-        "has_supports": filters.has_supports, "author_id": filters.author_id,
+        "place_id": filters.place_id,
+        "district_id": filters.district_id,
+        "policy_area_id": filters.policy_area_id,
+        "tag": filters.tag,
+        "status": filters.status,
+        "has_supports": filters.has_supports,
+        "author_id": filters.author_id,
     }
 
     def page_hits(number):

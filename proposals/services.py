@@ -16,9 +16,17 @@ from .search import search_vector_update
 
 # The statuses an editor may move an idea to from each status.
 STATUS_TRANSITIONS = {
-    Proposal.Status.NEW: {Proposal.Status.UNDER_REVIEW, Proposal.Status.SELECTED, Proposal.Status.ANSWERED,
-                          Proposal.Status.DECLINED},
-    Proposal.Status.UNDER_REVIEW: {Proposal.Status.SELECTED, Proposal.Status.ANSWERED, Proposal.Status.DECLINED},
+    Proposal.Status.NEW: {
+        Proposal.Status.UNDER_REVIEW,
+        Proposal.Status.SELECTED,
+        Proposal.Status.ANSWERED,
+        Proposal.Status.DECLINED,
+    },
+    Proposal.Status.UNDER_REVIEW: {
+        Proposal.Status.SELECTED,
+        Proposal.Status.ANSWERED,
+        Proposal.Status.DECLINED,
+    },
     Proposal.Status.SELECTED: {Proposal.Status.UNDER_REVIEW, Proposal.Status.ANSWERED},
     Proposal.Status.ANSWERED: {Proposal.Status.UNDER_REVIEW, Proposal.Status.SELECTED},
     Proposal.Status.DECLINED: {Proposal.Status.UNDER_REVIEW},
@@ -62,13 +70,18 @@ def proposal_create(
 
 
 @transaction.atomic
-def proposal_update(*, proposal: Proposal, editor, title, summary, body, problem, places, policy_area, tags=()):
+def proposal_update(
+    *, proposal: Proposal, editor, title, summary, body, problem, places, policy_area, tags=()
+):
     """Change an idea's text; the previous text is kept as a revision."""
     previous = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not previous.is_open_for_edit:
         raise ServiceError(_("Idén har redan behandlats och kan inte längre ändras."))
     text_changed = (previous.title, previous.summary, previous.body, previous.problem) != (
-        title, summary, body, problem
+        title,
+        summary,
+        body,
+        problem,
     )
     if text_changed:
         ProposalRevision.objects.create(
@@ -98,7 +111,9 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
         raise ServiceError(_("Den statusändringen är inte möjlig från idéns nuvarande status."))
     if status in STATUSES_NEEDING_TEXT and not text.strip():
         raise ServiceError(_("Skriv ett svar eller en motivering."))
-    change = StatusChange(proposal=locked, from_status=locked.status, to_status=status, changed_by=editor, reason=text)
+    change = StatusChange(
+        proposal=locked, from_status=locked.status, to_status=status, changed_by=editor, reason=text
+    )
     change.full_clean()
     change.save()
     updates = {"status": status, "last_activity_at": timezone.now()}

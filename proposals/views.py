@@ -60,8 +60,13 @@ def proposal_list(request):
     return render(
         request,
         "proposals/proposal_list.html",
-        {"form": form, "filters": filters, "page": page, "searching": bool(filters.q),
-         "top_tags": search.hits.tags if search else []},
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "searching": bool(filters.q),
+            "top_tags": search.hits.tags if search else [],
+        },
     )
 
 
@@ -132,10 +137,14 @@ def proposal_edit(request, pk):
             except services.ServiceError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("Dina ändringar är sparade. Den tidigare texten finns kvar i historiken."))
+                messages.success(
+                    request, _("Dina ändringar är sparade. Den tidigare texten finns kvar i historiken.")
+                )
                 return redirect(proposal)
     else:
-        form = ProposalForm(instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())})
+        form = ProposalForm(
+            instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())}
+        )
     return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
 
 
@@ -194,7 +203,9 @@ def proposal_status(request, pk):
     if form.is_valid():
         try:
             services.proposal_status_change(
-                proposal=proposal, editor=request.user, status=form.cleaned_data["status"],
+                proposal=proposal,
+                editor=request.user,
+                status=form.cleaned_data["status"],
                 text=form.cleaned_data["text"],
             )
         except services.ServiceError as error:
@@ -239,7 +250,9 @@ def comment_edit(request, pk):
         messages.success(request, _("Kommentaren är ändrad."))
         return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
     return render(
-        request, "proposals/comment_form.html", {"proposal": comment.proposal, "form": form, "comment": comment}
+        request,
+        "proposals/comment_form.html",
+        {"proposal": comment.proposal, "form": form, "comment": comment},
     )
 
 
@@ -258,7 +271,9 @@ def comment_hide(request, pk):
 
 @login_required
 def my_proposals(request):
-    proposals = selectors.proposal_queryset_for_list().filter(author=request.user).order_by("-created_at", "-id")
+    proposals = (
+        selectors.proposal_queryset_for_list().filter(author=request.user).order_by("-created_at", "-id")
+    )
     page = Paginator(proposals, settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "proposals/my_proposals.html", {"page": page})
 

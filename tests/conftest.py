@@ -14,8 +14,10 @@ from proposals import services
 from proposals.models import PolicyArea
 
 PASSWORD = "ett-bra-lösenord-2026"
-REFERENCE_DATA = [("places.migrations.0002_county", "load_county"),
-                  ("proposals.migrations.0002_policy_areas", "seed_policy_areas")]
+REFERENCE_DATA = [
+    ("places.migrations.0002_county", "load_county"),
+    ("proposals.migrations.0002_policy_areas", "seed_policy_areas"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +28,10 @@ def _reference_data(request):
     fixtures = set(request.fixturenames)
     if marker is None and not {"db", "transactional_db", "live_server"} & fixtures:
         return
-    transactional = (marker and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & fixtures
+    transactional = (marker and marker.kwargs.get("transaction")) or {
+        "live_server",
+        "transactional_db",
+    } & fixtures
     request.getfixturevalue("transactional_db" if transactional else "db")
     if not Place.objects.exists():
         for module, function in REFERENCE_DATA:
@@ -65,8 +70,11 @@ def act_as(db, client, request):
 
 def make_user(email, *, verified=True, districts=(), admin=False, display_name=""):
     user = User.objects.create_user(
-        email=email, password=PASSWORD, display_name=display_name or email.split("@")[0].title(),
-        is_superuser=admin, is_staff=admin,
+        email=email,
+        password=PASSWORD,
+        display_name=display_name or email.split("@")[0].title(),
+        is_superuser=admin,
+        is_staff=admin,
     )
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
     for code in districts:
@@ -131,7 +139,9 @@ def make_proposal(db, area, place):
             "policy_area": area,
         }
         data.update(fields)
-        return services.proposal_create(author=author, title=title, places=places or [place], tags=tags, **data)
+        return services.proposal_create(
+            author=author, title=title, places=places or [place], tags=tags, **data
+        )
 
     return make
 

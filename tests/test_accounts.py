@@ -15,10 +15,16 @@ from .conftest import PASSWORD
 # The worker runs outside the test's transaction, as in production: these tests commit for real.
 @pytest.mark.django_db(transaction=True)
 def test_sign_up_and_verify_email(client, run_tasks):
-    response = client.post(reverse("account_signup"), {
-        "email": "ny@example.se", "password1": PASSWORD, "password2": PASSWORD,
-        "display_name": "Nora Ny", "home_place": Place.objects.get(code="0180").pk,
-    })
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "ny@example.se",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "display_name": "Nora Ny",
+            "home_place": Place.objects.get(code="0180").pk,
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(email="ny@example.se")
     assert user.display_name == "Nora Ny"
@@ -38,9 +44,15 @@ def test_sign_up_and_verify_email(client, run_tasks):
 
 
 def test_sign_up_errors_keep_input(client, db):
-    response = client.post(reverse("account_signup"), {
-        "email": "inte-en-adress", "password1": "kort", "password2": "annan", "display_name": "Nora Ny",
-    })
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "inte-en-adress",
+            "password1": "kort",
+            "password2": "annan",
+            "display_name": "Nora Ny",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="Nora Ny"' in html
@@ -79,7 +91,10 @@ def test_admin_grants_and_revokes_editor_roles(client, admin_user, member, djang
     lan, stad = District.objects.get(code="lan"), District.objects.get(code="stad")
     url = reverse("members:roles_update", args=[member.pk])
     client.post(url, {"districts": [lan.pk, stad.pk]})
-    assert set(EditorRole.objects.filter(user=member).values_list("district__code", flat=True)) == {"lan", "stad"}
+    assert set(EditorRole.objects.filter(user=member).values_list("district__code", flat=True)) == {
+        "lan",
+        "stad",
+    }
     client.post(url, {"districts": [stad.pk], "is_admin": "on"})
     member.refresh_from_db()
     assert list(EditorRole.objects.filter(user=member).values_list("district__code", flat=True)) == ["stad"]

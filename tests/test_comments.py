@@ -76,8 +76,9 @@ def test_editor_hides_comment_with_reason(client, editor_lan, other_member, prop
     assert proposal.comment_count == 0
 
 
-def test_comment_page_queries_do_not_grow_with_comments(client, member, other_member, proposal,
-                                                        django_assert_max_num_queries):
+def test_comment_page_queries_do_not_grow_with_comments(
+    client, member, other_member, proposal, django_assert_max_num_queries
+):
     from proposals import services
 
     for i in range(10):

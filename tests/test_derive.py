@@ -12,15 +12,18 @@ def test_member_builds_on_an_idea(client, other_member, proposal, area, place):
     assert proposal.title in form_html
     assert "Du bygger vidare på" in form_html
 
-    response = client.post(url, {
-        "title": "Läxhjälp även på helger",
-        "summary": "Samma sak på lördagar.",
-        "problem": proposal.problem,
-        "body": "Öppet även på lördagar.",
-        "places": [place.pk],
-        "policy_area": area.pk,
-        "tags": "läxhjälp, helger",
-    })
+    response = client.post(
+        url,
+        {
+            "title": "Läxhjälp även på helger",
+            "summary": "Samma sak på lördagar.",
+            "problem": proposal.problem,
+            "body": "Öppet även på lördagar.",
+            "places": [place.pk],
+            "policy_area": area.pk,
+            "tags": "läxhjälp, helger",
+        },
+    )
     child = Proposal.objects.get(title="Läxhjälp även på helger")
     assert response.url == child.get_absolute_url()
     assert child.derived_from == proposal

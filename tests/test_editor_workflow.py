@@ -61,11 +61,20 @@ def test_database_requires_an_answer_for_answered_ideas(proposal):
         Proposal.objects.filter(pk=proposal.pk).update(status="answered", answer="")
 
 
-def test_author_edits_until_answered_and_revisions_are_kept(client, member, editor_lan, proposal, area, place):
+def test_author_edits_until_answered_and_revisions_are_kept(
+    client, member, editor_lan, proposal, area, place
+):
     client.force_login(member)
     edit_url = reverse("proposals:edit", args=[proposal.pk])
-    data = {"title": "Läxhjälp varje dag", "summary": proposal.summary, "problem": proposal.problem,
-            "body": proposal.body, "places": [place.pk], "policy_area": area.pk, "tags": "läxhjälp"}
+    data = {
+        "title": "Läxhjälp varje dag",
+        "summary": proposal.summary,
+        "problem": proposal.problem,
+        "body": proposal.body,
+        "places": [place.pk],
+        "policy_area": area.pk,
+        "tags": "läxhjälp",
+    }
     client.post(edit_url, data)
     proposal.refresh_from_db()
     assert proposal.title == "Läxhjälp varje dag"
@@ -81,8 +90,9 @@ def test_author_edits_until_answered_and_revisions_are_kept(client, member, edit
     assert proposal.title == "Läxhjälp varje dag"
 
 
-def test_queue_shows_only_the_editors_district(client, editor_stad, member, make_proposal, place, stockholm,
-                                               django_assert_max_num_queries):
+def test_queue_shows_only_the_editors_district(
+    client, editor_stad, member, make_proposal, place, stockholm, django_assert_max_num_queries
+):
     make_proposal(member, title="Idé för Nacka", places=[place])
     for i in range(3):
         make_proposal(member, title=f"Idé för Stockholm {i}", places=[stockholm])

@@ -100,8 +100,14 @@ def test_form_errors_from_python_are_translated(client, member, area, place):
     client.force_login(member)
     response = client.post(
         reverse("proposals:create"),
-        {"title": "Cykelbanor", "summary": "S", "problem": "P", "body": "B", "places": [],
-         "policy_area": area.pk},
+        {
+            "title": "Cykelbanor",
+            "summary": "S",
+            "problem": "P",
+            "body": "B",
+            "places": [],
+            "policy_area": area.pk,
+        },
     )
     html = response.content.decode()
     assert "Choose at least one municipality, or the region." in html
@@ -186,10 +192,7 @@ def test_marked_strings_are_in_the_catalog():
     for folder in [Path(settings.BASE_DIR) / "templates", *(path / "templates" for path in app_dirs)]:
         for path in [*folder.rglob("*.html"), *folder.rglob("*.txt")]:
             text = path.read_text(encoding="utf-8")
-            found.update(
-                (path.name, m.group(2))
-                for m in re.finditer(TRANSLATE_TAG_RE, text)
-            )
+            found.update((path.name, m.group(2)) for m in re.finditer(TRANSLATE_TAG_RE, text))
     for app_dir in app_dirs:
         for path in app_dir.rglob("*.py"):
             if "migrations" in path.parts:

@@ -18,8 +18,13 @@ def bank(member, other_member, make_proposal, place, stockholm):
     region = Place.objects.get(code="01")
     ideas = {
         "nacka": make_proposal(member, title="Läxhjälp i Nacka", places=[place], tags=["läxhjälp"]),
-        "stockholm": make_proposal(member, title="Hyresrätter i Stockholm", places=[stockholm], policy_area=housing,
-                                   tags=["hyresrätter"]),
+        "stockholm": make_proposal(
+            member,
+            title="Hyresrätter i Stockholm",
+            places=[stockholm],
+            policy_area=housing,
+            tags=["hyresrätter"],
+        ),
         "region": make_proposal(other_member, title="Billigare SL-kort", places=[region], tags=["sl"]),
     }
     services.proposal_support(proposal=ideas["stockholm"], member=other_member)
@@ -36,7 +41,10 @@ def bank(member, other_member, make_proposal, place, stockholm):
         ({"area": "bostader-och-stadsbyggnad"}, ["Hyresrätter i Stockholm"]),
         ({"tag": "sl"}, ["Billigare SL-kort"]),
         ({"supported": "on"}, ["Hyresrätter i Stockholm"]),
-        ({"status": "new", "sort": "supported"}, ["Hyresrätter i Stockholm", "Billigare SL-kort", "Läxhjälp i Nacka"]),
+        (
+            {"status": "new", "sort": "supported"},
+            ["Hyresrätter i Stockholm", "Billigare SL-kort", "Läxhjälp i Nacka"],
+        ),
     ],
 )
 def test_filters(client, bank, params, expected):
@@ -67,15 +75,30 @@ def test_filters_survive_paging(client, settings, member, make_proposal, stockho
 
 
 def test_empty_states(client, db):
-    assert "Det finns inga idéer i reformbanken ännu." in client.get(reverse("proposals:list")).content.decode()
+    assert (
+        "Det finns inga idéer i reformbanken ännu." in client.get(reverse("proposals:list")).content.decode()
+    )
     html = client.get(reverse("proposals:list"), {"q": "ingenting"}).content.decode()
     assert "Inga idéer matchar din sökning eller dina filter." in html
 
 
-@pytest.mark.parametrize("params", [{}, {"q": "läxhjälp", "district": "lan", "area": "skola-och-utbildning",
-                                         "tag": "läxhjälp", "place": "0182", "sort": "supported"}])
-def test_list_runs_a_fixed_number_of_queries(client, editor_lan, make_proposal, member, place,
-                                             django_assert_max_num_queries, params):
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {
+            "q": "läxhjälp",
+            "district": "lan",
+            "area": "skola-och-utbildning",
+            "tag": "läxhjälp",
+            "place": "0182",
+            "sort": "supported",
+        },
+    ],
+)
+def test_list_runs_a_fixed_number_of_queries(
+    client, editor_lan, make_proposal, member, place, django_assert_max_num_queries, params
+):
     for i in range(25):
         make_proposal(member, title=f"Läxhjälp nummer {i}", tags=["läxhjälp", f"tagg{i}"])
     client.force_login(editor_lan)

@@ -64,15 +64,30 @@ def db_state():
     return {
         "proposals": sorted(
             Proposal.objects.values_list(
-                "pk", "status", "answer", "title", "summary", "body", "problem", "support_count",
-                "comment_count", "derived_from_id", "policy_area_id",
+                "pk",
+                "status",
+                "answer",
+                "title",
+                "summary",
+                "body",
+                "problem",
+                "support_count",
+                "comment_count",
+                "derived_from_id",
+                "policy_area_id",
             )
         ),
         "places": sorted(Proposal.places.through.objects.values_list("proposal_id", "place_id")),
         "supports": sorted(Support.objects.values_list("proposal_id", "member_id")),
         "comments": sorted(
             Comment.objects.values_list(
-                "pk", "proposal_id", "parent_id", "author_id", "body", "edited_at", "hidden_at",
+                "pk",
+                "proposal_id",
+                "parent_id",
+                "author_id",
+                "body",
+                "edited_at",
+                "hidden_at",
                 "hidden_reason",
             )
         ),

@@ -14,13 +14,20 @@ def test_county_is_loaded(db):
     assert District.objects.get(code="lan").places.count() == 26  # 25 municipalities + the region
 
 
-def test_admin_renames_and_retires_a_municipality_without_losing_ideas(client, admin_user, proposal, place, area):
+def test_admin_renames_and_retires_a_municipality_without_losing_ideas(
+    client, admin_user, proposal, place, area
+):
     client.force_login(admin_user)
     url = reverse("admin:places_place_change", args=[place.pk])
-    response = client.post(url, {
-        "code": place.code, "name": "Nacka kommun", "kind": "municipality",
-        "districts": [District.objects.get(code="lan").pk],
-    })
+    response = client.post(
+        url,
+        {
+            "code": place.code,
+            "name": "Nacka kommun",
+            "kind": "municipality",
+            "districts": [District.objects.get(code="lan").pk],
+        },
+    )
     assert response.status_code == 302
     place.refresh_from_db()
     assert place.name == "Nacka kommun" and not place.is_active
@@ -43,6 +50,8 @@ def test_admin_adds_a_policy_area(client, admin_user):
     from proposals.models import PolicyArea
 
     client.force_login(admin_user)
-    client.post(reverse("admin:proposals_policyarea_add"),
-                {"name": "Digitalisering", "slug": "digitalisering", "position": 20, "is_active": "on"})
+    client.post(
+        reverse("admin:proposals_policyarea_add"),
+        {"name": "Digitalisering", "slug": "digitalisering", "position": 20, "is_active": "on"},
+    )
     assert PolicyArea.objects.filter(slug="digitalisering").exists()

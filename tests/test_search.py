@@ -31,10 +31,13 @@ def test_search_finds_other_inflections(client, member, make_proposal, text, que
 
 def test_title_match_ranks_above_body_match(client, member, make_proposal):
     neutral = {"summary": "Kort.", "problem": "Inget.", "tags": []}
-    make_proposal(member, title="Solceller på alla tak", body="Också skolornas tak ska få solceller.", **neutral)
+    make_proposal(
+        member, title="Solceller på alla tak", body="Också skolornas tak ska få solceller.", **neutral
+    )
     make_proposal(member, title="Fler lärare i skolan", body="Lärare behövs.", **neutral)
     assert titles(client.get(reverse("proposals:list"), {"q": "skola"})) == [
-        "Fler lärare i skolan", "Solceller på alla tak"
+        "Fler lärare i skolan",
+        "Solceller på alla tak",
     ]
 
 
@@ -53,7 +56,7 @@ def test_search_combines_with_filters(client, member, make_proposal, place, stoc
 
 
 def test_snippet_marks_the_match_and_escapes_member_text(client, member, make_proposal):
-    make_proposal(member, title="Läxhjälp", summary="<b>Fet</b> läxhjälp för elever i klass 1 <2 & \"3\"")
+    make_proposal(member, title="Läxhjälp", summary='<b>Fet</b> läxhjälp för elever i klass 1 <2 & "3"')
     html = client.get(reverse("proposals:list"), {"q": "läxhjälp"}).content.decode()
     snippet = html.split('class="snippet">')[1].split("</p>")[0]
     assert "<mark>läxhjälp</mark>" in snippet
@@ -73,10 +76,18 @@ def test_search_index_follows_edits(client, member, proposal):
     from proposals import services
 
     services.proposal_update(
-        proposal=proposal, editor=member, title="Bättre kollektivtrafik", summary=proposal.summary,
-        body=proposal.body, problem=proposal.problem, places=list(proposal.places.all()),
-        policy_area=proposal.policy_area, tags=["buss"],
+        proposal=proposal,
+        editor=member,
+        title="Bättre kollektivtrafik",
+        summary=proposal.summary,
+        body=proposal.body,
+        problem=proposal.problem,
+        places=list(proposal.places.all()),
+        policy_area=proposal.policy_area,
+        tags=["buss"],
     )
-    assert titles(client.get(reverse("proposals:list"), {"q": "kollektivtrafiken"})) == ["Bättre kollektivtrafik"]
+    assert titles(client.get(reverse("proposals:list"), {"q": "kollektivtrafiken"})) == [
+        "Bättre kollektivtrafik"
+    ]
     assert titles(client.get(reverse("proposals:list"), {"q": "bussar"})) == ["Bättre kollektivtrafik"]
     assert Proposal.objects.count() == 1

@@ -124,8 +124,14 @@ def test_typed_diacritics_keep_their_precision(client, member, make_proposal):
 
 
 def test_kollektivavtal_is_not_swamped_by_kollektivtrafik(client, member, make_proposal):
-    make_proposal(member, title="Billigare kollektivtrafik", summary="Kollektivtrafiken ska bli billigare.",
-                  problem="Inget.", body="Trafiken.", tags=["kollektivtrafik"])
+    make_proposal(
+        member,
+        title="Billigare kollektivtrafik",
+        summary="Kollektivtrafiken ska bli billigare.",
+        problem="Inget.",
+        body="Trafiken.",
+        tags=["kollektivtrafik"],
+    )
     make_proposal(member, title="Krav på kollektivavtal", **NEUTRAL)
     assert search(client, "kollektivavtal") == ["Krav på kollektivavtal"]
 
@@ -142,8 +148,9 @@ def test_exact_ranks_above_inflected_above_compound_part(client, member, make_pr
 
 def test_title_ranks_above_summary_above_body_then_support(client, member, other_member, make_proposal):
     body = make_proposal(member, title="Ett", summary="Kort.", problem="Inget.", body="Om skolor.", tags=[])
-    summary = make_proposal(member, title="Två", summary="Om skolor.", problem="Inget.", body="Text.",
-                            tags=[])
+    summary = make_proposal(
+        member, title="Två", summary="Om skolor.", problem="Inget.", body="Text.", tags=[]
+    )
     title = make_proposal(member, title="Skolor", **NEUTRAL)
     supported = make_proposal(member, title="Tre", summary="Kort.", problem="Inget.", body="Skolor.", tags=[])
     services.proposal_support(proposal=supported, member=other_member)
@@ -160,10 +167,17 @@ def bank(member, make_proposal, place, stockholm):
     text = {"summary": "Kort.", "problem": "Inget.", "body": "Text."}
     return [
         make_proposal(member, title="Läxhjälp på skolor i Nacka", places=[place], tags=["läxhjälp"], **text),
-        make_proposal(member, title="Skolor i Stockholm", places=[stockholm], tags=["läxhjälp", "skolmat"],
-                      **text),
-        make_proposal(member, title="Bostäder nära skolor", places=[place, stockholm], policy_area=housing,
-                      tags=["bostäder"], **text),
+        make_proposal(
+            member, title="Skolor i Stockholm", places=[stockholm], tags=["läxhjälp", "skolmat"], **text
+        ),
+        make_proposal(
+            member,
+            title="Bostäder nära skolor",
+            places=[place, stockholm],
+            policy_area=housing,
+            tags=["bostäder"],
+            **text,
+        ),
         make_proposal(member, title="Skolbussar i hela länet", places=[region], tags=[], **text),
         make_proposal(member, title="Solceller", places=[place], tags=["läxhjälp"], **text),
     ]
@@ -182,7 +196,9 @@ def test_facets_count_the_hits_per_place_area_status_and_tag(client, bank):
     assert ">Bostäder och stadsbyggnad (1)</option>" in html
     assert ">Ny (4)</option>" in html
     assert [(name, count) for _slug, name, count in response.context["top_tags"]] == [
-        ("läxhjälp", 2), ("bostäder", 1), ("skolmat", 1)
+        ("läxhjälp", 2),
+        ("bostäder", 1),
+        ("skolmat", 1),
     ]
     link = 'href="?q=skolor&amp;tag=l%C3%A4xhj%C3%A4lp">#läxhjälp <span class="facet-count">(2)</span>'
     assert link in html
@@ -223,8 +239,9 @@ def suggest(client, q):
 
 def test_suggestions_match_the_last_word_as_a_prefix(client, member, make_proposal):
     idea = make_proposal(member, title="Bostäder för unga i Nacka", **NEUTRAL)
-    make_proposal(member, title="Solceller", summary="Bostadsbolagen bygger.", problem="Inget.", body="Text.",
-                  tags=[])
+    make_proposal(
+        member, title="Solceller", summary="Bostadsbolagen bygger.", problem="Inget.", body="Text.", tags=[]
+    )
     [suggestion] = suggest(client, "unga bost")
     assert suggestion["url"] == idea.get_absolute_url()
     assert suggestion["title"] == "Bostäder för unga i Nacka"
@@ -269,20 +286,35 @@ def test_a_cached_search_follows_every_change_to_the_bank(client, member, other_
     services.proposal_support(proposal=older, member=other_member)  # supports break the tie
     assert search(client, "skolor") == [older.title, newer.title]
     services.proposal_update(
-        proposal=newer, editor=member, title="Bibliotek i Solna", summary=newer.summary, body=newer.body,
-        problem=newer.problem, places=list(newer.places.all()), policy_area=newer.policy_area, tags=[],
+        proposal=newer,
+        editor=member,
+        title="Bibliotek i Solna",
+        summary=newer.summary,
+        body=newer.body,
+        problem=newer.problem,
+        places=list(newer.places.all()),
+        policy_area=newer.policy_area,
+        tags=[],
     )
     assert search(client, "skolor") == [older.title]
 
 
 def test_the_admin_indexes_an_idea_it_saves(admin_client, proposal):
     data = {
-        "title": "Fler cykelbanor", "summary": proposal.summary, "problem": proposal.problem,
+        "title": "Fler cykelbanor",
+        "summary": proposal.summary,
+        "problem": proposal.problem,
         "body": proposal.body,
-        "author": proposal.author_id, "places": [p.pk for p in proposal.places.all()],
-        "policy_area": proposal.policy_area_id, "tags": "cykling", "status": proposal.status, "answer": "",
-        "statuschange_set-TOTAL_FORMS": 0, "statuschange_set-INITIAL_FORMS": 0,
-        "status_changes-TOTAL_FORMS": 0, "status_changes-INITIAL_FORMS": 0,
+        "author": proposal.author_id,
+        "places": [p.pk for p in proposal.places.all()],
+        "policy_area": proposal.policy_area_id,
+        "tags": "cykling",
+        "status": proposal.status,
+        "answer": "",
+        "statuschange_set-TOTAL_FORMS": 0,
+        "statuschange_set-INITIAL_FORMS": 0,
+        "status_changes-TOTAL_FORMS": 0,
+        "status_changes-INITIAL_FORMS": 0,
     }
     response = admin_client.post(reverse("admin:proposals_proposal_change", args=[proposal.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]

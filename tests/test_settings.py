@@ -21,8 +21,12 @@ def manage(*args, env):
     # The browser tests allow async-unsafe calls in the test process; a deployment never does.
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**inherited, **env},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**inherited, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -44,8 +48,12 @@ def test_cache_is_shared_between_processes():
         assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
     else:
         assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
-    result = manage("shell", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-                    env=PRODUCTION_ENV)
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        env=PRODUCTION_ENV,
+    )
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
 
 
@@ -55,6 +63,10 @@ def test_database_connections_are_kept_open():
 
 
 def test_static_files_have_hashed_names_in_production():
-    result = manage("shell", "-c", "from django.conf import settings; print(settings.STORAGES['staticfiles'])",
-                    env=PRODUCTION_ENV)
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.STORAGES['staticfiles'])",
+        env=PRODUCTION_ENV,
+    )
     assert "whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout

@@ -76,7 +76,9 @@ def test_bad_input_is_explained_and_text_is_kept(client, member, idea_data, fiel
 
 def test_script_in_markdown_is_neutralised(client, member, idea_data):
     client.force_login(member)
-    idea_data["body"] = '<script>alert(1)</script>\n\n[klick](javascript:alert(2)) <img src=x onerror=alert(3)>'
+    idea_data["body"] = (
+        "<script>alert(1)</script>\n\n[klick](javascript:alert(2)) <img src=x onerror=alert(3)>"
+    )
     client.post(reverse("proposals:create"), idea_data)
     html = client.get(Proposal.objects.get().get_absolute_url()).content.decode()
     body = html.split('id="body-heading"')[1].split("</section>")[0]

@@ -7,190 +7,484 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('places', '0002_county'),
-        ('proposals', '0002_policy_areas'),
+        ("places", "0002_county"),
+        ("proposals", "0002_policy_areas"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agenda',
+            name="Agenda",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('state', models.CharField(choices=[('draft', 'Utkast'), ('consultation', 'På remiss'), ('board_proposal', 'Styrelsens förslag'), ('adopted', 'Antagen')], default='draft', max_length=20, verbose_name='läge')),
-                ('consultation_ends_on', models.DateField(blank=True, null=True, verbose_name='remissen slutar')),
-                ('head_number', models.PositiveIntegerField(default=0)),
-                ('last_adopted_number', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('district', models.ForeignKey(blank=True, help_text='Tomt för en gemensam agenda för båda distrikten.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agendas', to='places.district', verbose_name='partidistrikt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Utkast"),
+                            ("consultation", "På remiss"),
+                            ("board_proposal", "Styrelsens förslag"),
+                            ("adopted", "Antagen"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="läge",
+                    ),
+                ),
+                (
+                    "consultation_ends_on",
+                    models.DateField(blank=True, null=True, verbose_name="remissen slutar"),
+                ),
+                ("head_number", models.PositiveIntegerField(default=0)),
+                ("last_adopted_number", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Tomt för en gemensam agenda för båda distrikten.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agendas",
+                        to="places.district",
+                        verbose_name="partidistrikt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reformagenda',
-                'verbose_name_plural': 'reformagendor',
-                'ordering': ['-created_at'],
+                "verbose_name": "reformagenda",
+                "verbose_name_plural": "reformagendor",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaVersion',
+            name="AgendaVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('narrative', models.TextField(blank=True, max_length=60000)),
-                ('message', models.CharField(max_length=200, verbose_name='ändringsmeddelande')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agenda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='agenda.agenda')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('restored_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agenda.agendaversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("narrative", models.TextField(blank=True, max_length=60000)),
+                ("message", models.CharField(max_length=200, verbose_name="ändringsmeddelande")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="agenda.agenda",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "restored_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agenda.agendaversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'version',
-                'verbose_name_plural': 'versioner',
-                'ordering': ['agenda', '-number'],
+                "verbose_name": "version",
+                "verbose_name_plural": "versioner",
+                "ordering": ["agenda", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Adoption',
+            name="Adoption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.CharField(choices=[('congress', 'Distriktskongress'), ('council', 'Representantskap'), ('joint_assembly', 'Gemensam samling')], max_length=20, verbose_name='beslutande organ')),
-                ('decided_on', models.DateField(verbose_name='beslutsdatum')),
-                ('minutes_reference', models.CharField(max_length=200, verbose_name='protokollsreferens')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('agenda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adoptions', to='agenda.agenda')),
-                ('version', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='adoption', to='agenda.agendaversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "body",
+                    models.CharField(
+                        choices=[
+                            ("congress", "Distriktskongress"),
+                            ("council", "Representantskap"),
+                            ("joint_assembly", "Gemensam samling"),
+                        ],
+                        max_length=20,
+                        verbose_name="beslutande organ",
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="beslutsdatum")),
+                ("minutes_reference", models.CharField(max_length=200, verbose_name="protokollsreferens")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adoptions",
+                        to="agenda.agenda",
+                    ),
+                ),
+                (
+                    "version",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adoption",
+                        to="agenda.agendaversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-decided_on'],
+                "ordering": ["-decided_on"],
             },
         ),
         migrations.CreateModel(
-            name='Amendment',
+            name="Amendment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version_number', models.PositiveIntegerField(help_text='The version the member read.')),
-                ('section_key', models.UUIDField()),
-                ('point_key', models.UUIDField(blank=True, null=True)),
-                ('kind', models.CharField(choices=[('replace', 'Ersätt texten'), ('add', 'Lägg till en ny punkt'), ('delete', 'Stryk')], max_length=10, verbose_name='typ av ändring')),
-                ('text', models.TextField(blank=True, max_length=20000, verbose_name='föreslagen text')),
-                ('motivation', models.TextField(max_length=20000, verbose_name='motivering')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decision', models.CharField(choices=[('pending', 'Inte besvarat'), ('accepted', 'Bifallet'), ('accepted_modified', 'Bifallet i ändrad form'), ('rejected', 'Avslaget')], default='pending', max_length=20)),
-                ('answer', models.TextField(blank=True, max_length=20000, verbose_name='styrelsens motivering')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('agenda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='amendments', to='agenda.agenda')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('applied_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='applied_amendments', to='agenda.agendaversion')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='amendments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version_number", models.PositiveIntegerField(help_text="The version the member read.")),
+                ("section_key", models.UUIDField()),
+                ("point_key", models.UUIDField(blank=True, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("replace", "Ersätt texten"),
+                            ("add", "Lägg till en ny punkt"),
+                            ("delete", "Stryk"),
+                        ],
+                        max_length=10,
+                        verbose_name="typ av ändring",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=20000, verbose_name="föreslagen text")),
+                ("motivation", models.TextField(max_length=20000, verbose_name="motivering")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Inte besvarat"),
+                            ("accepted", "Bifallet"),
+                            ("accepted_modified", "Bifallet i ändrad form"),
+                            ("rejected", "Avslaget"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "answer",
+                    models.TextField(blank=True, max_length=20000, verbose_name="styrelsens motivering"),
+                ),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="amendments",
+                        to="agenda.agenda",
+                    ),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "applied_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applied_amendments",
+                        to="agenda.agendaversion",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BoardApproval',
+            name="BoardApproval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version_number', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agenda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='approvals', to='agenda.agenda')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version_number", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="approvals",
+                        to="agenda.agenda",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="places.district"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Transition',
+            name="Transition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(choices=[('draft', 'Utkast'), ('consultation', 'På remiss'), ('board_proposal', 'Styrelsens förslag'), ('adopted', 'Antagen')], max_length=20)),
-                ('to_state', models.CharField(choices=[('draft', 'Utkast'), ('consultation', 'På remiss'), ('board_proposal', 'Styrelsens förslag'), ('adopted', 'Antagen')], max_length=20)),
-                ('version_number', models.PositiveIntegerField()),
-                ('note', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agenda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='agenda.agenda')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Utkast"),
+                            ("consultation", "På remiss"),
+                            ("board_proposal", "Styrelsens förslag"),
+                            ("adopted", "Antagen"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Utkast"),
+                            ("consultation", "På remiss"),
+                            ("board_proposal", "Styrelsens förslag"),
+                            ("adopted", "Antagen"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("version_number", models.PositiveIntegerField()),
+                ("note", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="agenda.agenda",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='VersionSection',
+            name="VersionSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4)),
-                ('position', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('intro', models.TextField(blank=True, max_length=20000)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='agenda.agendaversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4)),
+                ("position", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("intro", models.TextField(blank=True, max_length=20000)),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="agenda.agendaversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='VersionPoint',
+            name="VersionPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4)),
-                ('position', models.PositiveIntegerField()),
-                ('text', models.TextField(max_length=20000)),
-                ('sources', models.ManyToManyField(blank=True, related_name='agenda_points', to='proposals.proposal')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='points', to='agenda.agendaversion')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='points', to='agenda.versionsection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4)),
+                ("position", models.PositiveIntegerField()),
+                ("text", models.TextField(max_length=20000)),
+                (
+                    "sources",
+                    models.ManyToManyField(blank=True, related_name="agenda_points", to="proposals.proposal"),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="points",
+                        to="agenda.agendaversion",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="points",
+                        to="agenda.versionsection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='agenda',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'consultation', 'board_proposal', 'adopted'])), name='agenda_state_valid'),
+            model_name="agenda",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["draft", "consultation", "board_proposal", "adopted"])),
+                name="agenda_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agenda',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'consultation'), _negated=True), ('consultation_ends_on__isnull', False), _connector='OR'), name='agenda_consultation_has_end'),
+            model_name="agenda",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "consultation"), _negated=True),
+                    ("consultation_ends_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="agenda_consultation_has_end",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaversion',
-            constraint=models.UniqueConstraint(fields=('agenda', 'number'), name='agendaversion_unique_number'),
+            model_name="agendaversion",
+            constraint=models.UniqueConstraint(
+                fields=("agenda", "number"), name="agendaversion_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='amendment',
-            constraint=models.CheckConstraint(condition=models.Q(('decision', 'pending'), models.Q(('answer', ''), _negated=True), _connector='OR'), name='amendment_answer_has_motivation'),
+            model_name="amendment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decision", "pending"), models.Q(("answer", ""), _negated=True), _connector="OR"
+                ),
+                name="amendment_answer_has_motivation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='amendment',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'delete'), models.Q(('text', ''), _negated=True), _connector='OR'), name='amendment_text_required'),
+            model_name="amendment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind", "delete"), models.Q(("text", ""), _negated=True), _connector="OR"
+                ),
+                name="amendment_text_required",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='boardapproval',
-            constraint=models.UniqueConstraint(fields=('agenda', 'district', 'version_number'), name='boardapproval_once_per_board_and_version'),
+            model_name="boardapproval",
+            constraint=models.UniqueConstraint(
+                fields=("agenda", "district", "version_number"),
+                name="boardapproval_once_per_board_and_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='versionsection',
-            constraint=models.UniqueConstraint(fields=('version', 'key'), name='versionsection_unique_key'),
+            model_name="versionsection",
+            constraint=models.UniqueConstraint(fields=("version", "key"), name="versionsection_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='versionsection',
-            constraint=models.UniqueConstraint(fields=('version', 'position'), name='versionsection_unique_position'),
+            model_name="versionsection",
+            constraint=models.UniqueConstraint(
+                fields=("version", "position"), name="versionsection_unique_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='versionpoint',
-            constraint=models.UniqueConstraint(fields=('section', 'position'), name='versionpoint_unique_position'),
+            model_name="versionpoint",
+            constraint=models.UniqueConstraint(
+                fields=("section", "position"), name="versionpoint_unique_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='versionpoint',
-            constraint=models.UniqueConstraint(fields=('version', 'key'), name='versionpoint_unique_key'),
+            model_name="versionpoint",
+            constraint=models.UniqueConstraint(fields=("version", "key"), name="versionpoint_unique_key"),
         ),
     ]

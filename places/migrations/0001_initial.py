@@ -4,42 +4,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=20, unique=True, verbose_name='kod')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='namn')),
-                ('short_name', models.CharField(max_length=60, verbose_name='kortnamn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=20, unique=True, verbose_name="kod")),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="namn")),
+                ("short_name", models.CharField(max_length=60, verbose_name="kortnamn")),
             ],
             options={
-                'verbose_name': 'partidistrikt',
-                'verbose_name_plural': 'partidistrikt',
-                'ordering': ['name'],
+                "verbose_name": "partidistrikt",
+                "verbose_name_plural": "partidistrikt",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='kod')),
-                ('name', models.CharField(max_length=120, verbose_name='namn')),
-                ('kind', models.CharField(choices=[('municipality', 'Kommun'), ('region', 'Region')], max_length=20, verbose_name='typ')),
-                ('is_active', models.BooleanField(default=True, help_text='En avvecklad kommun kan inte väljas för nya idéer men behåller sina.', verbose_name='aktiv')),
-                ('districts', models.ManyToManyField(related_name='places', to='places.district', verbose_name='partidistrikt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="kod")),
+                ("name", models.CharField(max_length=120, verbose_name="namn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("municipality", "Kommun"), ("region", "Region")],
+                        max_length=20,
+                        verbose_name="typ",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="En avvecklad kommun kan inte väljas för nya idéer men behåller sina.",
+                        verbose_name="aktiv",
+                    ),
+                ),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        related_name="places", to="places.district", verbose_name="partidistrikt"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommun eller region',
-                'verbose_name_plural': 'kommuner och regioner',
-                'ordering': ['-kind', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('name',), name='place_unique_name'), models.CheckConstraint(condition=models.Q(('kind__in', ['municipality', 'region'])), name='place_kind_valid')],
+                "verbose_name": "kommun eller region",
+                "verbose_name_plural": "kommuner och regioner",
+                "ordering": ["-kind", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("name",), name="place_unique_name"),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["municipality", "region"])), name="place_kind_valid"
+                    ),
+                ],
             },
         ),
     ]

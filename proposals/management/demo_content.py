@@ -170,19 +170,27 @@ AREAS = {
             "Öppna fritidsgårdar alla dagar i veckan",
             "Bibliotek med kvällsöppet",
         ],
-        "problems": ["Avgifterna gör att barn i familjer med små marginaler inte kan spela ett instrument eller dansa."],
-        "bodies": ["Ta bort avgiften i kulturskolan och erbjud undervisning på skoltid i de områden där få deltar i dag."],
+        "problems": [
+            "Avgifterna gör att barn i familjer med små marginaler inte kan spela ett instrument eller dansa."
+        ],
+        "bodies": [
+            "Ta bort avgiften i kulturskolan och erbjud undervisning på skoltid i de områden där få deltar i dag."
+        ],
         "tags": ["kulturskola", "fritidsgård", "bibliotek", "fritid"],
     },
     "idrott-och-folkhalsa": {
         "titles": ["Ny idrottshall i {place}", "Spontanidrottsplatser nära skolorna"],
         "problems": ["Föreningarna får inte tider i idrottshallarna och barn står i kö för att få träna."],
-        "bodies": ["Bygg en ny idrottshall med flera planer och fördela tiderna så att barn och unga går först."],
+        "bodies": [
+            "Bygg en ny idrottshall med flera planer och fördela tiderna så att barn och unga går först."
+        ],
         "tags": ["idrottshall", "föreningsliv", "folkhälsa", "spontanidrott"],
     },
     "integration-och-jamlikhet": {
         "titles": ["Svenska från första dagen för nyanlända", "Sommarjobb och mentorskap för unga i {place}"],
-        "problems": ["Nyanlända väntar för länge på att få lära sig svenska och komma in på arbetsmarknaden."],
+        "problems": [
+            "Nyanlända väntar för länge på att få lära sig svenska och komma in på arbetsmarknaden."
+        ],
         "bodies": ["Kombinera svenskundervisning med praktik och yrkesutbildning från första dagen."],
         "tags": ["integration", "sfi", "jämlikhet", "mentorskap"],
     },

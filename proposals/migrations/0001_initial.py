@@ -10,172 +10,380 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('places', '0002_county'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("places", "0002_county"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PolicyArea',
+            name="PolicyArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='namn')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='kortnamn')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordning')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktiv')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="namn")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="kortnamn")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordning")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
             ],
             options={
-                'verbose_name': 'sakområde',
-                'verbose_name_plural': 'sakområden',
-                'ordering': ['position', 'name'],
+                "verbose_name": "sakområde",
+                "verbose_name_plural": "sakområden",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Proposal',
+            name="Proposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160, verbose_name='rubrik')),
-                ('summary', models.TextField(max_length=600, verbose_name='sammanfattning')),
-                ('body', models.TextField(max_length=20000, verbose_name='förslaget')),
-                ('problem', models.TextField(max_length=4000, verbose_name='problemet som idén löser')),
-                ('status', models.CharField(choices=[('new', 'Ny'), ('under_review', 'Under beredning'), ('selected', 'Utvald till reformagendan'), ('answered', 'Besvarad'), ('declined', 'Går inte vidare')], default='new', max_length=20, verbose_name='status')),
-                ('answer', models.TextField(blank=True, max_length=6000, verbose_name='styrelsens svar')),
-                ('support_count', models.PositiveIntegerField(default=0)),
-                ('comment_count', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to=settings.AUTH_USER_MODEL, verbose_name='författare')),
-                ('derived_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='derivatives', to='proposals.proposal', verbose_name='bygger vidare på')),
-                ('places', models.ManyToManyField(related_name='proposals', to='places.place', verbose_name='kommun eller region')),
-                ('policy_area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='proposals.policyarea', verbose_name='sakområde')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='taggar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="rubrik")),
+                ("summary", models.TextField(max_length=600, verbose_name="sammanfattning")),
+                ("body", models.TextField(max_length=20000, verbose_name="förslaget")),
+                ("problem", models.TextField(max_length=4000, verbose_name="problemet som idén löser")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "Ny"),
+                            ("under_review", "Under beredning"),
+                            ("selected", "Utvald till reformagendan"),
+                            ("answered", "Besvarad"),
+                            ("declined", "Går inte vidare"),
+                        ],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("answer", models.TextField(blank=True, max_length=6000, verbose_name="styrelsens svar")),
+                ("support_count", models.PositiveIntegerField(default=0)),
+                ("comment_count", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("last_activity_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "search_vector",
+                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="författare",
+                    ),
+                ),
+                (
+                    "derived_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="derivatives",
+                        to="proposals.proposal",
+                        verbose_name="bygger vidare på",
+                    ),
+                ),
+                (
+                    "places",
+                    models.ManyToManyField(
+                        related_name="proposals", to="places.place", verbose_name="kommun eller region"
+                    ),
+                ),
+                (
+                    "policy_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to="proposals.policyarea",
+                        verbose_name="sakområde",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="taggar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'idé',
-                'verbose_name_plural': 'idéer',
+                "verbose_name": "idé",
+                "verbose_name_plural": "idéer",
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=4000, verbose_name='kommentar')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('hidden_at', models.DateTimeField(blank=True, null=True)),
-                ('hidden_reason', models.CharField(blank=True, max_length=500, verbose_name='skäl')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='comments', to=settings.AUTH_USER_MODEL)),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='proposals.comment', verbose_name='svar på')),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='proposals.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(max_length=4000, verbose_name="kommentar")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                ("hidden_at", models.DateTimeField(blank=True, null=True)),
+                ("hidden_reason", models.CharField(blank=True, max_length=500, verbose_name="skäl")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="proposals.comment",
+                        verbose_name="svar på",
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="proposals.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommentar',
-                'verbose_name_plural': 'kommentarer',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "kommentar",
+                "verbose_name_plural": "kommentarer",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ProposalRevision',
+            name="ProposalRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160)),
-                ('summary', models.TextField(max_length=600)),
-                ('body', models.TextField(max_length=20000)),
-                ('problem', models.TextField(max_length=4000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('edited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='proposals.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=160)),
+                ("summary", models.TextField(max_length=600)),
+                ("body", models.TextField(max_length=20000)),
+                ("problem", models.TextField(max_length=4000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "edited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="proposals.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tidigare version',
-                'verbose_name_plural': 'tidigare versioner',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "tidigare version",
+                "verbose_name_plural": "tidigare versioner",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('new', 'Ny'), ('under_review', 'Under beredning'), ('selected', 'Utvald till reformagendan'), ('answered', 'Besvarad'), ('declined', 'Går inte vidare')], max_length=20)),
-                ('to_status', models.CharField(choices=[('new', 'Ny'), ('under_review', 'Under beredning'), ('selected', 'Utvald till reformagendan'), ('answered', 'Besvarad'), ('declined', 'Går inte vidare')], max_length=20)),
-                ('reason', models.TextField(blank=True, max_length=6000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='proposals.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "Ny"),
+                            ("under_review", "Under beredning"),
+                            ("selected", "Utvald till reformagendan"),
+                            ("answered", "Besvarad"),
+                            ("declined", "Går inte vidare"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "Ny"),
+                            ("under_review", "Under beredning"),
+                            ("selected", "Utvald till reformagendan"),
+                            ("answered", "Besvarad"),
+                            ("declined", "Går inte vidare"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, max_length=6000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="proposals.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statusändring',
-                'verbose_name_plural': 'statusändringar',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "statusändring",
+                "verbose_name_plural": "statusändringar",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Support',
+            name="Support",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to=settings.AUTH_USER_MODEL)),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='proposals.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="proposals.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stöd',
-                'verbose_name_plural': 'stöd',
+                "verbose_name": "stöd",
+                "verbose_name_plural": "stöd",
             },
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='proposal_search_gin'),
+            model_name="proposal",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="proposal_search_gin"
+            ),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['-created_at', '-id'], name='proposal_newest'),
+            model_name="proposal",
+            index=models.Index(fields=["-created_at", "-id"], name="proposal_newest"),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['-support_count', '-id'], name='proposal_most_supported'),
+            model_name="proposal",
+            index=models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['-comment_count', '-id'], name='proposal_most_commented'),
+            model_name="proposal",
+            index=models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['-last_activity_at', '-id'], name='proposal_recent_activity'),
+            model_name="proposal",
+            index=models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['status', '-created_at'], name='proposal_status_newest'),
+            model_name="proposal",
+            index=models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['policy_area', '-created_at'], name='proposal_area_newest'),
+            model_name="proposal",
+            index=models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['new', 'under_review', 'selected', 'answered', 'declined'])), name='proposal_status_valid'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["new", "under_review", "selected", "answered", "declined"])
+                ),
+                name="proposal_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['answered', 'declined']), _negated=True), models.Q(('answer', ''), _negated=True), _connector='OR'), name='proposal_answer_required'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["answered", "declined"]), _negated=True),
+                    models.Q(("answer", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="proposal_answer_required",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='proposal_title_not_empty'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("title", ""), _negated=True), name="proposal_title_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('hidden_at__isnull', True), models.Q(('hidden_reason', ''), _negated=True), _connector='OR'), name='comment_hidden_needs_reason'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("hidden_at__isnull", True),
+                    models.Q(("hidden_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="comment_hidden_needs_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='support',
-            constraint=models.UniqueConstraint(fields=('proposal', 'member'), name='support_one_per_member'),
+            model_name="support",
+            constraint=models.UniqueConstraint(fields=("proposal", "member"), name="support_one_per_member"),
         ),
     ]

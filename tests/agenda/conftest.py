@@ -16,8 +16,13 @@ def lan(db):
 def agenda(editor_lan, lan):
     """A county-district draft with one reform direction."""
     agenda = services.agenda_create(title="Reformagenda för länet", district=lan, editor=editor_lan)
-    services.agenda_edit(agenda=agenda, editor=editor_lan, base_number=1, message="Första riktningen",
-                         change=services.section_add("Jämlik skola", "Alla barn ska lyckas."))
+    services.agenda_edit(
+        agenda=agenda,
+        editor=editor_lan,
+        base_number=1,
+        message="Första riktningen",
+        change=services.section_add("Jämlik skola", "Alla barn ska lyckas."),
+    )
     return agenda
 
 

@@ -21,9 +21,13 @@ def in_two_weeks():
 
 def add_points(agenda, editor, section_key, *texts, source_ids=()):
     for text in texts:
-        services.agenda_edit(agenda=agenda, editor=editor, base_number=fresh(agenda).head_number,
-                             message=f"Punkt: {text}",
-                             change=services.point_add(section_key, text, source_ids))
+        services.agenda_edit(
+            agenda=agenda,
+            editor=editor,
+            base_number=fresh(agenda).head_number,
+            message=f"Punkt: {text}",
+            change=services.point_add(section_key, text, source_ids),
+        )
     return fresh(agenda)
 
 
@@ -49,26 +53,40 @@ def to_board_proposal(agenda, editor) -> Agenda:
 def to_adopted(agenda, editor, *, body=None, decided_on=None) -> Agenda:
     agenda = fresh(agenda)
     body = body or (Adoption.Body.JOINT_ASSEMBLY if agenda.is_joint else Adoption.Body.CONGRESS)
-    services.agenda_adopt(agenda=agenda, editor=editor, body=body,
-                          decided_on=decided_on or timezone.localdate(),
-                          minutes_reference="Protokoll 2026-03-14, § 7")
+    services.agenda_adopt(
+        agenda=agenda,
+        editor=editor,
+        body=body,
+        decided_on=decided_on or timezone.localdate(),
+        minutes_reference="Protokoll 2026-03-14, § 7",
+    )
     return fresh(agenda)
 
 
 def agenda_data() -> dict:
     """Everything an agenda action could change."""
     return {
-        "agendas": sorted(Agenda.objects.values_list(
-            "pk", "title", "district_id", "state", "head_number", "last_adopted_number",
-            "consultation_ends_on")),
+        "agendas": sorted(
+            Agenda.objects.values_list(
+                "pk",
+                "title",
+                "district_id",
+                "state",
+                "head_number",
+                "last_adopted_number",
+                "consultation_ends_on",
+            )
+        ),
         "versions": sorted(AgendaVersion.objects.values_list("agenda_id", "number", "title", "narrative")),
         "points": sorted(VersionPoint.objects.values_list("version_id", "key", "text")),
-        "transitions": sorted(Transition.objects.values_list(
-            "agenda_id", "from_state", "to_state", "version_number", "by_id")),
+        "transitions": sorted(
+            Transition.objects.values_list("agenda_id", "from_state", "to_state", "version_number", "by_id")
+        ),
         "approvals": sorted(BoardApproval.objects.values_list("agenda_id", "district_id", "version_number")),
         "adoptions": sorted(Adoption.objects.values_list("agenda_id", "version_id", "body")),
-        "amendments": sorted(Amendment.objects.values_list("pk", "kind", "text", "decision", "answer",
-                                                            "applied_in_id")),
+        "amendments": sorted(
+            Amendment.objects.values_list("pk", "kind", "text", "decision", "answer", "applied_in_id")
+        ),
         "notifications": sorted(Notification.objects.values_list("user_id", "message")),
     }
 

@@ -13,18 +13,24 @@ from agenda import services
 
 from .helpers import add_points, fresh, to_adopted, to_board_proposal, to_consultation
 
-LONG_POINT = ("Kommunen ska erbjuda läxhjälp varje skoldag på alla grundskolor, med behöriga lärare och "
-              "ett mellanmål, så att ingen elev är beroende av sina föräldrars utbildning för att lyckas i "
-              "skolan.")
+LONG_POINT = (
+    "Kommunen ska erbjuda läxhjälp varje skoldag på alla grundskolor, med behöriga lärare och "
+    "ett mellanmål, så att ingen elev är beroende av sina föräldrars utbildning för att lyckas i "
+    "skolan."
+)
 
 
 @pytest.fixture
 def draft(agenda, editor_lan, section_key):
     """Version 5: a narrative of two paragraphs, and "Jämlik skola" with a long and a short point."""
     add_points(agenda, editor_lan, section_key, LONG_POINT, "Fler speciallärare – i alla ”resursskolor”")
-    services.agenda_edit(agenda=fresh(agenda), editor=editor_lan, base_number=4, message="Berättelse",
-                         change=services.narrative_set("Reformagenda för länet",
-                                                       "Ett jämlikt län.\n\nDär alla barn lyckas."))
+    services.agenda_edit(
+        agenda=fresh(agenda),
+        editor=editor_lan,
+        base_number=4,
+        message="Berättelse",
+        change=services.narrative_set("Reformagenda för länet", "Ett jämlikt län.\n\nDär alla barn lyckas."),
+    )
     return fresh(agenda)
 
 
@@ -34,8 +40,12 @@ def export(client, agenda, number, fmt):
 
 def print_lines(response) -> list[tuple[int, str, str]]:
     """(number, kind, text) of each numbered line of the print page."""
-    return [(int(n), kind, text) for n, kind, text in
-            re.findall(r'<li value="(\d+)" class="line-(\w+)">(.*?)</li>', response.content.decode())]
+    return [
+        (int(n), kind, text)
+        for n, kind, text in re.findall(
+            r'<li value="(\d+)" class="line-(\w+)">(.*?)</li>', response.content.decode()
+        )
+    ]
 
 
 def pdf_text(content: bytes) -> str:
@@ -59,10 +69,16 @@ def test_print_page_numbers_every_line_and_names_version_and_state(client, edito
     assert "<title>Reformagenda för länet – version 5</title>" in html
     lines = print_lines(response)
     assert [number for number, _kind, _text in lines] == list(range(1, len(lines) + 1))
-    assert lines[:4] == [(1, "title", "Reformagenda för länet"), (2, "text", "Ett jämlikt län."),
-                         (3, "text", "Där alla barn lyckas."), (4, "heading", "1. Jämlik skola")]
+    assert lines[:4] == [
+        (1, "title", "Reformagenda för länet"),
+        (2, "text", "Ett jämlikt län."),
+        (3, "text", "Där alla barn lyckas."),
+        (4, "heading", "1. Jämlik skola"),
+    ]
     assert lines[5][1:] == (
-        "point", "1.1 Kommunen ska erbjuda läxhjälp varje skoldag på alla grundskolor, med")
+        "point",
+        "1.1 Kommunen ska erbjuda läxhjälp varje skoldag på alla grundskolor, med",
+    )
     # A long point wraps at 80 characters into lines numbered on their own.
     point_lines = [text for _n, kind, text in lines if kind == "point"]
     assert all(len(text) <= 80 for _n, _k, text in lines)
@@ -110,14 +126,17 @@ def test_pdf_export(client, editor_lan, draft):
     assert "Version 5 - Utkast" in text
     # Swedish letters come through; the typographic dash and quotes are simplified for the built-in font.
     assert "Jämlik skola" in text
-    assert "Fler speciallärare - i alla \"resursskolor\"" in text
+    assert 'Fler speciallärare - i alla "resursskolor"' in text
 
 
-@pytest.mark.parametrize(("step", "label"), [
-    ("consultation", "På remiss"),
-    ("board_proposal", "Styrelsens förslag"),
-    ("adopted", "Antagen av distriktskongress 2026-03-14 (Protokoll 2026-03-14, § 7)"),
-])
+@pytest.mark.parametrize(
+    ("step", "label"),
+    [
+        ("consultation", "På remiss"),
+        ("board_proposal", "Styrelsens förslag"),
+        ("adopted", "Antagen av distriktskongress 2026-03-14 (Protokoll 2026-03-14, § 7)"),
+    ],
+)
 def test_exports_name_the_state(client, editor_lan, member, draft, step, label):
     agenda = to_consultation(draft, editor_lan)
     if step != "consultation":
@@ -128,8 +147,10 @@ def test_exports_name_the_state(client, editor_lan, member, draft, step, label):
     assert f"<strong>{label}</strong>" in export(client, agenda, 5, "utskrift").content.decode()
     assert f"Version 5 · {label} · " in export(client, agenda, 5, "md").content.decode()
     assert f"Version 5 - {label}" in pdf_text(export(client, agenda, 5, "pdf").content)
-    assert f"<strong>{label}</strong>" in client.get(
-        reverse("agenda:version", args=[agenda.pk, 5])).content.decode()
+    assert (
+        f"<strong>{label}</strong>"
+        in client.get(reverse("agenda:version", args=[agenda.pk, 5])).content.decode()
+    )
 
 
 def test_adopted_version_keeps_its_label_in_a_new_draft(client, editor_lan, member, draft):
@@ -153,12 +174,22 @@ def test_export_links_on_the_agenda_page(client, editor_lan, draft):
 def test_text_typed_in_a_browser_exports_like_any_other(client, editor_lan, agenda):
     """Browsers send textareas with CRLF line endings: paragraphs still split, no numbered empty lines."""
     client.force_login(editor_lan)
-    client.post(reverse("agenda:narrative", args=[agenda.pk]),
-                {"title": "Länet", "narrative": "Ett jämlikt län.\r\n\r\nDär alla barn lyckas.\r\nVarje dag.",
-                 "message": "Berättelse", "base_number": 2})
+    client.post(
+        reverse("agenda:narrative", args=[agenda.pk]),
+        {
+            "title": "Länet",
+            "narrative": "Ett jämlikt län.\r\n\r\nDär alla barn lyckas.\r\nVarje dag.",
+            "message": "Berättelse",
+            "base_number": 2,
+        },
+    )
     lines = print_lines(export(client, agenda, 3, "utskrift"))
-    assert lines[:4] == [(1, "title", "Länet"), (2, "text", "Ett jämlikt län."),
-                         (3, "text", "Där alla barn lyckas."), (4, "text", "Varje dag.")]
+    assert lines[:4] == [
+        (1, "title", "Länet"),
+        (2, "text", "Ett jämlikt län."),
+        (3, "text", "Där alla barn lyckas."),
+        (4, "text", "Varje dag."),
+    ]
     assert all(text for _n, _kind, text in lines)
     markdown = export(client, agenda, 3, "md").content.decode()
     assert "\r" not in markdown

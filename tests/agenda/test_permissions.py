@@ -64,8 +64,13 @@ def adopted(board_proposal, editor_lan):
 
 @pytest.fixture
 def joint_draft(joint_agenda, editor_lan):
-    services.agenda_edit(agenda=joint_agenda, editor=editor_lan, base_number=1, message="Riktning",
-                         change=services.section_add("Bostäder för alla"))
+    services.agenda_edit(
+        agenda=joint_agenda,
+        editor=editor_lan,
+        base_number=1,
+        message="Riktning",
+        change=services.section_add("Bostäder för alla"),
+    )
     key = head(joint_agenda).sections[0].key
     return add_points(joint_agenda, editor_lan, key, "Fler hyresrätter", "Stoppa ombildningar")
 
@@ -77,6 +82,7 @@ def assert_status(response, role, expected, what=""):
 
 
 # --- Reading -------------------------------------------------------------------------------------------
+
 
 def read_urls(agenda):
     """Every page that shows the agenda or one of its versions."""
@@ -143,12 +149,18 @@ def test_list_shows_a_published_agenda_to_everyone(client, act_as, consultation,
 
 
 @matrix(anonymous=False, unverified=False, member=False, editor_other=False, editor_right=True, admin=False)
-def test_new_draft_after_adoption_shows_others_only_the_adopted_version(client, act_as, adopted, editor_lan,
-                                                                        role, expected):
+def test_new_draft_after_adoption_shows_others_only_the_adopted_version(
+    client, act_as, adopted, editor_lan, role, expected
+):
     """Version 4 was adopted; the new draft (versions 5 and 6) is for the board's editors only."""
     services.agenda_new_draft(agenda=adopted, editor=editor_lan)
-    services.agenda_edit(agenda=fresh(adopted), editor=editor_lan, base_number=5, message="Hemligt",
-                         change=services.narrative_set("Reformagenda för länet", "Ett hemligt utkast."))
+    services.agenda_edit(
+        agenda=fresh(adopted),
+        editor=editor_lan,
+        base_number=5,
+        message="Hemligt",
+        change=services.narrative_set("Reformagenda för länet", "Ett hemligt utkast."),
+    )
     sees_draft = expected
     act_as(role)
     response = client.get(adopted.get_absolute_url())
@@ -158,9 +170,11 @@ def test_new_draft_after_adoption_shows_others_only_the_adopted_version(client, 
     history = client.get(reverse("agenda:history", args=[adopted.pk]))
     assert max(v.number for v in history.context["page"]) == (6 if sees_draft else 4)
     for number in (5, 6):
-        for url in (reverse("agenda:version", args=[adopted.pk, number]),
-                    reverse("agenda:export", args=[adopted.pk, number, "md"]),
-                    reverse("agenda:compare", args=[adopted.pk]) + f"?fran=4&till={number}"):
+        for url in (
+            reverse("agenda:version", args=[adopted.pk, number]),
+            reverse("agenda:export", args=[adopted.pk, number, "md"]),
+            reverse("agenda:compare", args=[adopted.pk]) + f"?fran=4&till={number}",
+        ):
             assert client.get(url).status_code == (200 if sees_draft else 404), url
     assert client.get(reverse("agenda:export", args=[adopted.pk, 4, "md"])).status_code == 200
 
@@ -174,6 +188,7 @@ def test_unknown_agenda_and_version_are_404(client, editor_lan, draft):
 
 
 # --- Creating ------------------------------------------------------------------------------------------
+
 
 @matrix(anonymous=302, unverified=403, member=403, editor_other=200, editor_right=200, admin=403)
 def test_create_form(client, act_as, role, expected):
@@ -210,6 +225,7 @@ def test_create_joint_agenda(client, act_as, role, expected):
 
 # --- Editing the document ------------------------------------------------------------------------------
 
+
 def _first_points(doc):
     points = [p for s in doc.sections for p in s.points]
     return points[0], points[1]
@@ -217,31 +233,87 @@ def _first_points(doc):
 
 # Every edit, built on the current version (keys and base_number read afresh before each request).
 EDITS = [
-    ("narrative", lambda pk, doc: (reverse("agenda:narrative", args=[pk]),
-                                   {"title": "Ny titel", "narrative": "Ny berättelse"})),
-    ("section_add", lambda pk, doc: (reverse("agenda:section_add", args=[pk]),
-                                     {"title": "Trygghet", "intro": ""})),
-    ("section_edit", lambda pk, doc: (reverse("agenda:section_edit", args=[pk, doc.sections[0].key]),
-                                      {"title": "Skolan", "intro": "Ny inledning"})),
-    ("point_add", lambda pk, doc: (reverse("agenda:point_add", args=[pk]) + f"?avsnitt={doc.sections[0].key}",
-                                   {"text": "En tredje punkt"})),
-    ("point_edit", lambda pk, doc: (reverse("agenda:point_edit", args=[pk, _first_points(doc)[0].key]),
-                                    {"text": "Ändrad punkt"})),
-    ("point_split", lambda pk, doc: (reverse("agenda:point_split", args=[pk, _first_points(doc)[0].key]),
-                                     {"first": "Första halvan", "second": "Andra halvan"})),
-    ("point_merge", lambda pk, doc: (reverse("agenda:point_merge", args=[pk, _first_points(doc)[0].key]),
-                                     {"other": str(_first_points(doc)[1].key), "text": "Ihopslagen"})),
-    ("point_move", lambda pk, doc: (reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key,
-                                                                      "move"]), {"offset": "1"})),
-    ("point_move_section", lambda pk, doc: (
-        reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "move"]),
-        {"section": str(doc.sections[-1].key)})),
-    ("section_move", lambda pk, doc: (reverse("agenda:structure", args=[pk, "section", doc.sections[0].key,
-                                                                        "move"]), {"offset": "1"})),
-    ("point_remove", lambda pk, doc: (
-        reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "remove"]), {})),
-    ("section_remove", lambda pk, doc: (reverse("agenda:structure", args=[pk, "section", doc.sections[-1].key,
-                                                                          "remove"]), {})),
+    (
+        "narrative",
+        lambda pk, doc: (
+            reverse("agenda:narrative", args=[pk]),
+            {"title": "Ny titel", "narrative": "Ny berättelse"},
+        ),
+    ),
+    (
+        "section_add",
+        lambda pk, doc: (reverse("agenda:section_add", args=[pk]), {"title": "Trygghet", "intro": ""}),
+    ),
+    (
+        "section_edit",
+        lambda pk, doc: (
+            reverse("agenda:section_edit", args=[pk, doc.sections[0].key]),
+            {"title": "Skolan", "intro": "Ny inledning"},
+        ),
+    ),
+    (
+        "point_add",
+        lambda pk, doc: (
+            reverse("agenda:point_add", args=[pk]) + f"?avsnitt={doc.sections[0].key}",
+            {"text": "En tredje punkt"},
+        ),
+    ),
+    (
+        "point_edit",
+        lambda pk, doc: (
+            reverse("agenda:point_edit", args=[pk, _first_points(doc)[0].key]),
+            {"text": "Ändrad punkt"},
+        ),
+    ),
+    (
+        "point_split",
+        lambda pk, doc: (
+            reverse("agenda:point_split", args=[pk, _first_points(doc)[0].key]),
+            {"first": "Första halvan", "second": "Andra halvan"},
+        ),
+    ),
+    (
+        "point_merge",
+        lambda pk, doc: (
+            reverse("agenda:point_merge", args=[pk, _first_points(doc)[0].key]),
+            {"other": str(_first_points(doc)[1].key), "text": "Ihopslagen"},
+        ),
+    ),
+    (
+        "point_move",
+        lambda pk, doc: (
+            reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "move"]),
+            {"offset": "1"},
+        ),
+    ),
+    (
+        "point_move_section",
+        lambda pk, doc: (
+            reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "move"]),
+            {"section": str(doc.sections[-1].key)},
+        ),
+    ),
+    (
+        "section_move",
+        lambda pk, doc: (
+            reverse("agenda:structure", args=[pk, "section", doc.sections[0].key, "move"]),
+            {"offset": "1"},
+        ),
+    ),
+    (
+        "point_remove",
+        lambda pk, doc: (
+            reverse("agenda:structure", args=[pk, "point", _first_points(doc)[0].key, "remove"]),
+            {},
+        ),
+    ),
+    (
+        "section_remove",
+        lambda pk, doc: (
+            reverse("agenda:structure", args=[pk, "section", doc.sections[-1].key, "remove"]),
+            {},
+        ),
+    ),
     ("restore", lambda pk, doc: (reverse("agenda:restore", args=[pk, 2]), {})),
 ]
 FORMS = {"narrative", "section_add", "section_edit", "point_add", "point_edit", "point_split", "point_merge"}
@@ -305,16 +377,25 @@ PROCESS = [
     ("utkast", "board_proposal", dict, "draft"),
     ("forslag", "draft", dict, "board_proposal"),
     ("forslag", "consultation", dict, "board_proposal"),
-    ("anta", "board_proposal", lambda: {"body": "congress", "decided_on": timezone.localdate().isoformat(),
-                                        "minutes_reference": "Kongressprotokoll § 14"}, "adopted"),
+    (
+        "anta",
+        "board_proposal",
+        lambda: {
+            "body": "congress",
+            "decided_on": timezone.localdate().isoformat(),
+            "minutes_reference": "Kongressprotokoll § 14",
+        },
+        "adopted",
+    ),
     ("nytt-utkast", "adopted", dict, "draft"),
 ]
 # Non-editors cannot see a draft at all; a published agenda they may see, but not move.
 REFUSED = {"draft": 404, "consultation": 403, "board_proposal": 403, "adopted": 403}
 
 
-@pytest.mark.parametrize(("action", "from_state", "data", "to_state"), PROCESS,
-                         ids=[f"{a}-from-{s}" for a, s, _d, _t in PROCESS])
+@pytest.mark.parametrize(
+    ("action", "from_state", "data", "to_state"), PROCESS, ids=[f"{a}-from-{s}" for a, s, _d, _t in PROCESS]
+)
 @pytest.mark.parametrize("role", ROLES)
 def test_process_action(client, act_as, request, role, action, from_state, data, to_state):
     agenda = fresh(request.getfixturevalue(from_state))
@@ -328,14 +409,19 @@ def test_process_action(client, act_as, request, role, action, from_state, data,
         assert after.state == to_state
         transition = Transition.objects.filter(agenda=agenda).last()
         assert (transition.from_state, transition.to_state, transition.by, transition.version_number) == (
-            from_state, to_state, user, agenda.head_number)
+            from_state,
+            to_state,
+            user,
+            agenda.head_number,
+        )
     else:
         assert agenda_data() == before
 
 
 @pytest.mark.parametrize("persona", ["editor_lan", "editor_stad"])
-def test_either_board_runs_the_process_of_a_joint_agenda(client, request, joint_draft, editor_lan,
-                                                         editor_stad, persona):
+def test_either_board_runs_the_process_of_a_joint_agenda(
+    client, request, joint_draft, editor_lan, editor_stad, persona
+):
     """For a joint agenda both boards' editors are the right editors: each may take every step."""
     user = request.getfixturevalue(persona)
     client.force_login(user)
@@ -348,12 +434,22 @@ def test_either_board_runs_the_process_of_a_joint_agenda(client, request, joint_
         district = editor.editor_roles.get().district
         services.agenda_approve(agenda=fresh(joint_draft), district=district, editor=editor)
     client.post(url("forslag"))
-    client.post(url("anta"), {"body": "joint_assembly", "decided_on": timezone.localdate().isoformat(),
-                              "minutes_reference": "Gemensamma samlingens protokoll § 3"})
+    client.post(
+        url("anta"),
+        {
+            "body": "joint_assembly",
+            "decided_on": timezone.localdate().isoformat(),
+            "minutes_reference": "Gemensamma samlingens protokoll § 3",
+        },
+    )
     client.post(url("nytt-utkast"))
     steps = list(Transition.objects.filter(agenda=joint_draft).values_list("to_state", "by"))
-    assert steps == [("consultation", user.pk), ("board_proposal", user.pk), ("adopted", user.pk),
-                     ("draft", user.pk)]
+    assert steps == [
+        ("consultation", user.pk),
+        ("board_proposal", user.pk),
+        ("adopted", user.pk),
+        ("draft", user.pk),
+    ]
 
 
 @matrix(anonymous=302, unverified=404, member=404, editor_other=302, editor_right=302, admin=404)
@@ -366,7 +462,10 @@ def test_approve_joint_agenda_for_own_board(client, act_as, joint_draft, role, e
     if role.startswith("editor"):
         approval = BoardApproval.objects.get()
         assert (approval.district, approval.by, approval.version_number) == (
-            own, user, fresh(joint_draft).head_number)
+            own,
+            user,
+            fresh(joint_draft).head_number,
+        )
     else:
         assert agenda_data() == before
 
@@ -376,8 +475,9 @@ def test_editor_cannot_approve_for_the_other_board(client, request, joint_draft,
     client.force_login(request.getfixturevalue(editor))
     before = agenda_data()
     district = District.objects.get(code=other_board)
-    response = client.post(reverse("agenda:process", args=[joint_draft.pk, "godkann"]),
-                           {"district": district.pk})
+    response = client.post(
+        reverse("agenda:process", args=[joint_draft.pk, "godkann"]), {"district": district.pk}
+    )
     assert response.status_code == 403
     assert agenda_data() == before
 
@@ -415,11 +515,16 @@ def test_process_actions_need_post(client, act_as, draft, role):
 
 # --- Amendments ----------------------------------------------------------------------------------------
 
+
 def amendment_data(agenda):
     point = next(head(agenda).points())
     section = head(agenda).sections[0]
-    return {"target": f"p:{section.key}:{point.key}", "kind": "replace", "text": "Läxhjälp varje dag",
-            "motivation": "Tydligare."}
+    return {
+        "target": f"p:{section.key}:{point.key}",
+        "kind": "replace",
+        "text": "Läxhjälp varje dag",
+        "motivation": "Tydligare.",
+    }
 
 
 @matrix(anonymous=302, unverified=403, member=302, editor_other=302, editor_right=302, admin=302)
@@ -448,8 +553,9 @@ def test_file_amendment_on_a_draft(client, act_as, draft, role, expected):
 def test_file_amendment_on_a_board_proposal(client, act_as, board_proposal, role, expected):
     act_as(role)
     before = agenda_data()
-    response = client.post(reverse("agenda:amendments", args=[board_proposal.pk]),
-                           amendment_data(board_proposal))
+    response = client.post(
+        reverse("agenda:amendments", args=[board_proposal.pk]), amendment_data(board_proposal)
+    )
     assert_status(response, role, expected)
     assert agenda_data() == before
 
@@ -457,9 +563,14 @@ def test_file_amendment_on_a_board_proposal(client, act_as, board_proposal, role
 @pytest.fixture
 def amendment(consultation, other_member):
     section = head(consultation).sections[0]
-    return services.amendment_create(agenda=fresh(consultation), author=other_member, kind="add",
-                                     section_key=section.key, text="Läxhjälp även på lov",
-                                     motivation="Loven också.")
+    return services.amendment_create(
+        agenda=fresh(consultation),
+        author=other_member,
+        kind="add",
+        section_key=section.key,
+        text="Läxhjälp även på lov",
+        motivation="Loven också.",
+    )
 
 
 @matrix(anonymous=302, unverified=403, member=403, editor_other=403, editor_right=302, admin=403)
@@ -486,13 +597,16 @@ def test_amendment_of_another_agenda_is_404(client, editor_lan, amendment, joint
 
 # --- Promoting an idea ---------------------------------------------------------------------------------
 
+
 @matrix(anonymous=302, unverified=403, member=403, editor_other=403, editor_right=302, admin=403)
 def test_promote_idea(client, act_as, draft, selected_proposal, role, expected):
     act_as(role)
     section = head(draft).sections[0]
     before = agenda_data()
-    response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": f"{draft.pk}:{section.key}", "text": ""})
+    response = client.post(
+        reverse("agenda:promote", args=[selected_proposal.pk]),
+        {"target": f"{draft.pk}:{section.key}", "text": ""},
+    )
     assert_status(response, role, expected)
     if role == "editor_right":
         assert [p.source_ids for p in head(draft).points()][-1] == [selected_proposal.pk]
@@ -501,15 +615,18 @@ def test_promote_idea(client, act_as, draft, selected_proposal, role, expected):
 
 
 @pytest.mark.parametrize("target", ["draft", "joint_draft"])
-def test_editor_cannot_promote_the_other_districts_idea(client, editor_stad, draft, joint_draft, selected_proposal,
-                                                        target):
+def test_editor_cannot_promote_the_other_districts_idea(
+    client, editor_stad, draft, joint_draft, selected_proposal, target
+):
     """A county idea is the county editors' to promote, into the county's agenda or the joint one."""
     agenda = {"draft": draft, "joint_draft": joint_draft}[target]
     client.force_login(editor_stad)
     before = agenda_data()
     sections = head(agenda).sections
-    response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": f"{agenda.pk}:{sections[0].key}" if sections else f"{agenda.pk}:x"})
+    response = client.post(
+        reverse("agenda:promote", args=[selected_proposal.pk]),
+        {"target": f"{agenda.pk}:{sections[0].key}" if sections else f"{agenda.pk}:x"},
+    )
     assert response.status_code == 403
     assert agenda_data() == before
 
@@ -518,8 +635,10 @@ def test_cannot_promote_into_a_board_proposal(client, editor_lan, board_proposal
     client.force_login(editor_lan)
     before = agenda_data()
     section = head(board_proposal).sections[0]
-    response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": f"{board_proposal.pk}:{section.key}"})
+    response = client.post(
+        reverse("agenda:promote", args=[selected_proposal.pk]),
+        {"target": f"{board_proposal.pk}:{section.key}"},
+    )
     # No agenda is open for editing, so the editor has nowhere to promote to.
     assert response.status_code == 403
     assert agenda_data() == before

@@ -32,6 +32,7 @@ def adoption_data(body, minutes="Kongressprotokoll 2026-03-14, § 14"):
 
 # --- A district agenda, start to end -------------------------------------------------------------------
 
+
 def test_district_agenda_from_draft_to_adoption_and_a_new_draft(client, editor_lan, draft):
     client.force_login(editor_lan)
     ends_on = in_two_weeks()
@@ -44,15 +45,19 @@ def test_district_agenda_from_draft_to_adoption_and_a_new_draft(client, editor_l
 
     # Editing goes on during the consultation.
     point = next(head(agenda).points())
-    client.post(reverse("agenda:point_edit", args=[agenda.pk, point.key]),
-                {"text": "Läxhjälp varje dag", "message": "Efter remissen", "base_number": 4})
+    client.post(
+        reverse("agenda:point_edit", args=[agenda.pk, point.key]),
+        {"text": "Läxhjälp varje dag", "message": "Efter remissen", "base_number": 4},
+    )
     assert fresh(agenda).head_number == 5
 
     process(client, agenda, "forslag")
     assert fresh(agenda).state == "board_proposal"
     # The proposal is frozen: no edits until it is withdrawn or adopted and a new draft started.
-    response = client.post(reverse("agenda:narrative", args=[agenda.pk]),
-                           {"title": "X", "narrative": "", "message": "m", "base_number": 5})
+    response = client.post(
+        reverse("agenda:narrative", args=[agenda.pk]),
+        {"title": "X", "narrative": "", "message": "m", "base_number": 5},
+    )
     assert response.status_code == 403
 
     response = process(client, agenda, "anta", adoption_data("congress"))
@@ -60,12 +65,17 @@ def test_district_agenda_from_draft_to_adoption_and_a_new_draft(client, editor_l
     agenda = fresh(agenda)
     adoption = Adoption.objects.get(agenda=agenda)
     assert (agenda.state, agenda.last_adopted_number) == ("adopted", 5)
-    assert (adoption.version.number, adoption.body, adoption.decided_on.isoformat(),
-            adoption.minutes_reference, adoption.by) == (
-        5, "congress", "2026-03-14", "Kongressprotokoll 2026-03-14, § 14", editor_lan)
+    assert (
+        adoption.version.number,
+        adoption.body,
+        adoption.decided_on.isoformat(),
+        adoption.minutes_reference,
+        adoption.by,
+    ) == (5, "congress", "2026-03-14", "Kongressprotokoll 2026-03-14, § 14", editor_lan)
     html = client.get(agenda.get_absolute_url()).content.decode()
-    assert ("Antagen av Distriktskongress 14 mars 2026, version 5 "
-            "(Kongressprotokoll 2026-03-14, § 14).") in html
+    assert (
+        "Antagen av Distriktskongress 14 mars 2026, version 5 (Kongressprotokoll 2026-03-14, § 14)."
+    ) in html
 
     process(client, agenda, "nytt-utkast")
     agenda = fresh(agenda)
@@ -74,14 +84,16 @@ def test_district_agenda_from_draft_to_adoption_and_a_new_draft(client, editor_l
     assert (new.restored_from.number, new.message) == (5, "Nytt utkast från den antagna version 5")
     assert head(agenda) == head_of(agenda, 5)
     # Work goes on in the new draft; the adopted version stays as it was.
-    client.post(reverse("agenda:narrative", args=[agenda.pk]),
-                {"title": "Reformagenda för länet", "narrative": "Nästa steg.", "message": "m",
-                 "base_number": 6})
+    client.post(
+        reverse("agenda:narrative", args=[agenda.pk]),
+        {"title": "Reformagenda för länet", "narrative": "Nästa steg.", "message": "m", "base_number": 6},
+    )
     assert fresh(agenda).head_number == 7
     assert AgendaVersion.objects.get(agenda=agenda, number=5).narrative == ""
 
-    steps = list(Transition.objects.filter(agenda=agenda).values_list(
-        "from_state", "to_state", "version_number", "by"))
+    steps = list(
+        Transition.objects.filter(agenda=agenda).values_list("from_state", "to_state", "version_number", "by")
+    )
     assert steps == [
         ("draft", "consultation", 4, editor_lan.pk),
         ("consultation", "board_proposal", 5, editor_lan.pk),
@@ -121,8 +133,10 @@ def test_adoption_needs_body_date_and_minutes(client, editor_lan, draft):
     client.force_login(editor_lan)
     process(client, draft, "forslag")
     before = agenda_data()
-    response = client.post(reverse("agenda:process", args=[draft.pk, "anta"]),
-                           {"body": "congress", "decided_on": "", "minutes_reference": ""})
+    response = client.post(
+        reverse("agenda:process", args=[draft.pk, "anta"]),
+        {"body": "congress", "decided_on": "", "minutes_reference": ""},
+    )
     assert response.status_code == 400
     assert response.context["form"].errors.keys() == {"decided_on", "minutes_reference"}
     assert agenda_data() == before
@@ -142,15 +156,20 @@ def test_withdrawn_proposal_is_a_draft_again(client, editor_lan, draft):
     response = process(client, draft, "utkast")
     assert "Agendans läge: Utkast." in response.content.decode()
     assert fresh(draft).state == "draft"
-    response = client.post(reverse("agenda:narrative", args=[draft.pk]),
-                           {"title": "Omarbetad", "narrative": "", "message": "m", "base_number": 4})
+    response = client.post(
+        reverse("agenda:narrative", args=[draft.pk]),
+        {"title": "Omarbetad", "narrative": "", "message": "m", "base_number": 4},
+    )
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize(("action", "message"), [
-    ("utkast", "Agendan är redan ett utkast."),
-    ("nytt-utkast", "Bara en antagen agenda kan få ett nytt utkast."),
-])
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        ("utkast", "Agendan är redan ett utkast."),
+        ("nytt-utkast", "Bara en antagen agenda kan få ett nytt utkast."),
+    ],
+)
 def test_steps_out_of_order_are_refused_with_a_message(client, editor_lan, draft, action, message):
     client.force_login(editor_lan)
     before = agenda_data()
@@ -160,11 +179,15 @@ def test_steps_out_of_order_are_refused_with_a_message(client, editor_lan, draft
 
 # --- Consultation --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("ends_on", "message"), [
-    (lambda today: today - timedelta(days=1), "Remissen måste sluta ett senare datum än i dag."),
-    (lambda today: today, "Remissen måste sluta ett senare datum än i dag."),
-    (lambda today: "nästa vecka", "Ange ett giltigt slutdatum för remissen."),
-])
+
+@pytest.mark.parametrize(
+    ("ends_on", "message"),
+    [
+        (lambda today: today - timedelta(days=1), "Remissen måste sluta ett senare datum än i dag."),
+        (lambda today: today, "Remissen måste sluta ett senare datum än i dag."),
+        (lambda today: "nästa vecka", "Ange ett giltigt slutdatum för remissen."),
+    ],
+)
 def test_consultation_must_end_in_the_future(client, editor_lan, draft, ends_on, message):
     client.force_login(editor_lan)
     before = agenda_data()
@@ -187,8 +210,14 @@ def test_consultation_cannot_start_twice(client, editor_lan, draft):
 def test_closing_the_consultation_keeps_the_amendments(client, editor_lan, member, draft):
     agenda = to_consultation(draft, editor_lan)
     section = head(agenda).sections[0]
-    services.amendment_create(agenda=agenda, author=member, kind="add", section_key=section.key,
-                              text="Mer idrott", motivation="Rörelse")
+    services.amendment_create(
+        agenda=agenda,
+        author=member,
+        kind="add",
+        section_key=section.key,
+        text="Mer idrott",
+        motivation="Rörelse",
+    )
     client.force_login(editor_lan)
     process(client, agenda, "utkast")
     assert fresh(agenda).state == "draft"
@@ -197,14 +226,17 @@ def test_closing_the_consultation_keeps_the_amendments(client, editor_lan, membe
 
 # --- Amendments ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def consultation(draft, editor_lan):
     return to_consultation(draft, editor_lan)
 
 
 def file_amendment(client, agenda, target, kind, text, motivation="Därför."):
-    return client.post(reverse("agenda:amendments", args=[agenda.pk]),
-                       {"target": target, "kind": kind, "text": text, "motivation": motivation})
+    return client.post(
+        reverse("agenda:amendments", args=[agenda.pk]),
+        {"target": target, "kind": kind, "text": text, "motivation": motivation},
+    )
 
 
 def test_members_file_amendments_and_everyone_reads_them(client, member, other_member, consultation):
@@ -212,14 +244,20 @@ def test_members_file_amendments_and_everyone_reads_them(client, member, other_m
     section = document.sections[0]
     first, second = section.points
     client.force_login(member)
-    assert file_amendment(client, consultation, f"p:{section.key}:{first.key}", "replace",
-                          "Läxhjälp varje skoldag", "Varje dag räknas.").url == reverse(
-        "agenda:amendments", args=[consultation.pk])
+    assert file_amendment(
+        client,
+        consultation,
+        f"p:{section.key}:{first.key}",
+        "replace",
+        "Läxhjälp varje skoldag",
+        "Varje dag räknas.",
+    ).url == reverse("agenda:amendments", args=[consultation.pk])
     file_amendment(client, consultation, f"s:{section.key}", "add", "Mindre klasser", "Fler vuxna per barn.")
     client.force_login(other_member)
     file_amendment(client, consultation, f"p:{section.key}:{second.key}", "delete", "", "Ryms inte.")
-    amendments = list(Amendment.objects.values_list("author", "kind", "section_key", "point_key", "text",
-                                                    "version_number"))
+    amendments = list(
+        Amendment.objects.values_list("author", "kind", "section_key", "point_key", "text", "version_number")
+    )
     assert amendments == [
         (member.pk, "replace", section.key, first.key, "Läxhjälp varje skoldag", 4),
         (member.pk, "add", section.key, None, "Mindre klasser", 4),
@@ -227,17 +265,26 @@ def test_members_file_amendments_and_everyone_reads_them(client, member, other_m
     ]
     client.logout()
     html = client.get(reverse("agenda:amendments", args=[consultation.pk])).content.decode()
-    for text in ("Läxhjälp varje skoldag", "Varje dag räknas.", "Mindre klasser", "Ryms inte.",
-                 "Maria Medlem", "Anders Annan"):
+    for text in (
+        "Läxhjälp varje skoldag",
+        "Varje dag räknas.",
+        "Mindre klasser",
+        "Ryms inte.",
+        "Maria Medlem",
+        "Anders Annan",
+    ):
         assert text in html
     assert html.count("Inte besvarat") == 3
     assert "Logga in för att lämna ett ändringsyrkande" in html
 
 
-@pytest.mark.parametrize(("kind", "text", "error"), [
-    ("replace", "", "Skriv den text du föreslår."),
-    ("add", "  ", "Skriv den text du föreslår."),
-])
+@pytest.mark.parametrize(
+    ("kind", "text", "error"),
+    [
+        ("replace", "", "Skriv den text du föreslår."),
+        ("add", "  ", "Skriv den text du föreslår."),
+    ],
+)
 def test_amendment_needs_its_text(client, member, consultation, kind, text, error):
     section = head(consultation).sections[0]
     client.force_login(member)
@@ -277,30 +324,56 @@ def amendments(consultation, member, other_member):
     agenda = fresh(consultation)
     make = services.amendment_create
     return [
-        make(agenda=agenda, author=member, kind="replace", section_key=section.key, point_key=first.key,
-             text="Läxhjälp varje skoldag", motivation="Varje dag räknas."),
-        make(agenda=agenda, author=member, kind="add", section_key=section.key, text="Mindre klasser",
-             motivation="Fler vuxna per barn."),
-        make(agenda=agenda, author=other_member, kind="delete", section_key=section.key, point_key=second.key,
-             motivation="Ryms inte."),
+        make(
+            agenda=agenda,
+            author=member,
+            kind="replace",
+            section_key=section.key,
+            point_key=first.key,
+            text="Läxhjälp varje skoldag",
+            motivation="Varje dag räknas.",
+        ),
+        make(
+            agenda=agenda,
+            author=member,
+            kind="add",
+            section_key=section.key,
+            text="Mindre klasser",
+            motivation="Fler vuxna per barn.",
+        ),
+        make(
+            agenda=agenda,
+            author=other_member,
+            kind="delete",
+            section_key=section.key,
+            point_key=second.key,
+            motivation="Ryms inte.",
+        ),
     ]
 
 
 def answer(client, amendment, decision, motivation, text=""):
-    return client.post(reverse("agenda:amendment_answer", args=[amendment.agenda_id, amendment.pk]),
-                       {"decision": decision, "answer": motivation, "text": text})
+    return client.post(
+        reverse("agenda:amendment_answer", args=[amendment.agenda_id, amendment.pk]),
+        {"decision": decision, "answer": motivation, "text": text},
+    )
 
 
-def test_editors_answer_amendments_in_all_three_ways(client, editor_lan, member, other_member, consultation,
-                                                    amendments):
+def test_editors_answer_amendments_in_all_three_ways(
+    client, editor_lan, member, other_member, consultation, amendments
+):
     replace, add, delete = amendments
     client.force_login(editor_lan)
     form = client.get(reverse("agenda:amendment_answer", args=[consultation.pk, add.pk]))
     assert form.context["form"]["text"].value() == "Mindre klasser"  # ready to be changed
 
     assert answer(client, replace, "accepted", "Bra skärpning.").status_code == 302
-    assert answer(client, add, "accepted_modified", "Vi säger det tydligare.",
-                  "Högst 20 elever per klass").status_code == 302
+    assert (
+        answer(
+            client, add, "accepted_modified", "Vi säger det tydligare.", "Högst 20 elever per klass"
+        ).status_code
+        == 302
+    )
     assert answer(client, delete, "rejected", "Speciallärarna behövs.").status_code == 302
 
     for amendment in amendments:
@@ -310,15 +383,25 @@ def test_editors_answer_amendments_in_all_three_ways(client, editor_lan, member,
     assert (delete.decision, delete.applied_in) == ("rejected", None)
     assert fresh(consultation).head_number == 6
     assert AgendaVersion.objects.get(agenda=consultation, number=5).message == (
-        f"Ändringsyrkande {replace.pk} bifallet")
+        f"Ändringsyrkande {replace.pk} bifallet"
+    )
     assert [p.text for p in head(consultation).points()] == [
-        "Läxhjälp varje skoldag", "Fler speciallärare", "Högst 20 elever per klass"]
+        "Läxhjälp varje skoldag",
+        "Fler speciallärare",
+        "Högst 20 elever per klass",
+    ]
 
     # Everyone sees the answers, with their public motivation and where they were applied.
     client.logout()
     html = client.get(reverse("agenda:amendments", args=[consultation.pk])).content.decode()
-    for text in ("Bifallet", "Bifallet i ändrad form", "Avslaget", "Bra skärpning.",
-                 "Vi säger det tydligare.", "Speciallärarna behövs."):
+    for text in (
+        "Bifallet",
+        "Bifallet i ändrad form",
+        "Avslaget",
+        "Bra skärpning.",
+        "Vi säger det tydligare.",
+        "Speciallärarna behövs.",
+    ):
         assert text in html
     assert f'href="{reverse("agenda:version", args=[consultation.pk, 5])}">Infört i version 5' in html
     assert f'href="{reverse("agenda:version", args=[consultation.pk, 6])}">Infört i version 6' in html
@@ -361,8 +444,13 @@ def test_an_amendment_is_answered_once(client, editor_lan, amendments):
 def test_accepting_an_amendment_whose_point_is_gone_is_refused(client, editor_lan, amendments):
     replace = amendments[0]
     agenda = fresh(replace.agenda)
-    services.agenda_edit(agenda=agenda, editor=editor_lan, base_number=4, message="Bort",
-                         change=services.point_remove(replace.point_key))
+    services.agenda_edit(
+        agenda=agenda,
+        editor=editor_lan,
+        base_number=4,
+        message="Bort",
+        change=services.point_remove(replace.point_key),
+    )
     client.force_login(editor_lan)
     before = agenda_data()
     response = answer(client, replace, "accepted", "Ja.")
@@ -370,13 +458,16 @@ def test_accepting_an_amendment_whose_point_is_gone_is_refused(client, editor_la
     assert agenda_data() == before
 
 
-@pytest.mark.parametrize(("target", "kind", "expected"), [
-    ("section", "replace", lambda doc: doc.sections[0].intro == "Ny inledning"),
-    ("section", "add", lambda doc: [p.text for p in doc.points()][-1] == "Ny inledning"),
-    ("section", "delete", lambda doc: doc.sections == []),
-    ("point", "add", lambda doc: len(list(doc.points())) == 3),
-    ("point", "delete", lambda doc: [p.text for p in doc.points()] == ["Fler speciallärare"]),
-])
+@pytest.mark.parametrize(
+    ("target", "kind", "expected"),
+    [
+        ("section", "replace", lambda doc: doc.sections[0].intro == "Ny inledning"),
+        ("section", "add", lambda doc: [p.text for p in doc.points()][-1] == "Ny inledning"),
+        ("section", "delete", lambda doc: doc.sections == []),
+        ("point", "add", lambda doc: len(list(doc.points())) == 3),
+        ("point", "delete", lambda doc: [p.text for p in doc.points()] == ["Fler speciallärare"]),
+    ],
+)
 def test_accepted_amendment_is_applied(client, editor_lan, member, consultation, target, kind, expected):
     section = head(consultation).sections[0]
     point = section.points[0]
@@ -389,8 +480,9 @@ def test_accepted_amendment_is_applied(client, editor_lan, member, consultation,
     assert Amendment.objects.get().applied_in.number == fresh(consultation).head_number == 5
 
 
-def test_agenda_page_query_count_for_a_member(client, member, consultation, editor_lan, selected_proposal,
-                                              django_assert_max_num_queries):
+def test_agenda_page_query_count_for_a_member(
+    client, member, consultation, editor_lan, selected_proposal, django_assert_max_num_queries
+):
     key = head(consultation).sections[0].key
     for i in range(20):
         add_points(consultation, editor_lan, key, f"Punkt {i}", source_ids=[selected_proposal.pk])
@@ -404,10 +496,16 @@ def test_agenda_page_query_count_for_a_member(client, member, consultation, edit
 
 # --- A joint agenda ------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def joint(joint_agenda, editor_lan):
-    services.agenda_edit(agenda=joint_agenda, editor=editor_lan, base_number=1, message="Riktning",
-                         change=services.section_add("Bostäder för alla"))
+    services.agenda_edit(
+        agenda=joint_agenda,
+        editor=editor_lan,
+        base_number=1,
+        message="Riktning",
+        change=services.section_add("Bostäder för alla"),
+    )
     return fresh(joint_agenda)
 
 
@@ -429,16 +527,18 @@ def test_joint_agenda_needs_both_boards_approval(client, editor_lan, editor_stad
 
     before = agenda_data()
     html = process(client, joint, "forslag").content.decode()
-    assert ("Båda styrelserna måste godkänna den här versionen först. "
-            "Saknas: Stockholms stads partidistrikt") in html
+    assert (
+        "Båda styrelserna måste godkänna den här versionen först. Saknas: Stockholms stads partidistrikt"
+    ) in html
     assert agenda_data() == before
 
     html = stad_client.get(joint.get_absolute_url()).content.decode()
     assert "Godkänn version 2 för Stadsdistriktet" in html
     assert "Godkänn version 2 för Länsdistriktet" not in html  # not the city editor's board
     approve(stad_client, joint, "stad")
-    approvals = list(BoardApproval.objects.order_by("id").values_list(
-        "district__code", "version_number", "by"))
+    approvals = list(
+        BoardApproval.objects.order_by("id").values_list("district__code", "version_number", "by")
+    )
     assert approvals == [("lan", 2, editor_lan.pk), ("stad", 2, editor_stad.pk)]
 
     process(stad_client, joint, "forslag")
@@ -449,8 +549,10 @@ def test_joint_agenda_needs_both_boards_approval(client, editor_lan, editor_stad
 def test_approval_of_an_older_version_does_not_count(client, editor_lan, editor_stad, joint):
     client.force_login(editor_lan)
     approve(client, joint, "lan")  # version 2
-    client.post(reverse("agenda:narrative", args=[joint.pk]),
-                {"title": joint.title, "narrative": "Ändrad efteråt.", "message": "m", "base_number": 2})
+    client.post(
+        reverse("agenda:narrative", args=[joint.pk]),
+        {"title": joint.title, "narrative": "Ändrad efteråt.", "message": "m", "base_number": 2},
+    )
     client.force_login(editor_stad)
     approve(client, joint, "stad")  # version 3
     before = agenda_data()

@@ -18,13 +18,19 @@ def idea_url(proposal):
 
 
 def promote(client, proposal, agenda, section_key, text=""):
-    return client.post(reverse("agenda:promote", args=[proposal.pk]),
-                       {"target": f"{agenda.pk}:{section_key}", "text": text})
+    return client.post(
+        reverse("agenda:promote", args=[proposal.pk]), {"target": f"{agenda.pk}:{section_key}", "text": text}
+    )
 
 
 def edit(agenda, editor, change):
-    return services.agenda_edit(agenda=fresh(agenda), editor=editor, base_number=fresh(agenda).head_number,
-                                message="Ändring", change=change)
+    return services.agenda_edit(
+        agenda=fresh(agenda),
+        editor=editor,
+        base_number=fresh(agenda).head_number,
+        message="Ändring",
+        change=change,
+    )
 
 
 def trail_html(client, proposal):
@@ -32,8 +38,9 @@ def trail_html(client, proposal):
     return html.split('id="trail-heading"')[1].split("</section>")[0] if 'id="trail-heading"' in html else ""
 
 
-def test_editor_promotes_a_selected_idea_from_its_page(client, editor_lan, agenda, section_key,
-                                                       selected_proposal):
+def test_editor_promotes_a_selected_idea_from_its_page(
+    client, editor_lan, agenda, section_key, selected_proposal
+):
     client.force_login(editor_lan)
     page = client.get(idea_url(selected_proposal)).content.decode()
     assert "För in i reformagendan" in page
@@ -60,8 +67,9 @@ def test_editor_promotes_a_selected_idea_from_its_page(client, editor_lan, agend
     assert re.search(rf"Bygger på:\s*{re.escape(link)}", html)
 
 
-def test_promoted_without_text_the_point_is_the_ideas_title_and_summary(client, editor_lan, agenda,
-                                                                       section_key, selected_proposal):
+def test_promoted_without_text_the_point_is_the_ideas_title_and_summary(
+    client, editor_lan, agenda, section_key, selected_proposal
+):
     client.force_login(editor_lan)
     promote(client, selected_proposal, agenda, section_key)
     assert next(head(agenda).points()).text == f"{selected_proposal.title}. {selected_proposal.summary}"
@@ -78,26 +86,32 @@ def test_idea_that_is_not_selected_cannot_be_promoted(client, editor_lan, agenda
 
 
 @pytest.mark.parametrize("target", ["{pk}:00000000-0000-0000-0000-000000000000", "{pk}", "nonsens"])
-def test_promote_needs_a_section_the_editor_may_edit(client, editor_lan, agenda, section_key,
-                                                     selected_proposal, target):
+def test_promote_needs_a_section_the_editor_may_edit(
+    client, editor_lan, agenda, section_key, selected_proposal, target
+):
     client.force_login(editor_lan)
     before = agenda_data()
-    response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": target.format(pk=agenda.pk)})
+    response = client.post(
+        reverse("agenda:promote", args=[selected_proposal.pk]), {"target": target.format(pk=agenda.pk)}
+    )
     assert response.url == idea_url(selected_proposal)
     assert message_texts(response) == ["Välj en reformriktning i en agenda du redigerar."]
     assert agenda_data() == before
 
 
-def test_promote_returns_to_the_queue_only_within_the_site(client, editor_lan, agenda, section_key,
-                                                         selected_proposal):
+def test_promote_returns_to_the_queue_only_within_the_site(
+    client, editor_lan, agenda, section_key, selected_proposal
+):
     client.force_login(editor_lan)
-    response = client.post(reverse("agenda:promote", args=[selected_proposal.pk]),
-                           {"target": f"{agenda.pk}:{section_key}", "next": "https://example.com/"})
+    response = client.post(
+        reverse("agenda:promote", args=[selected_proposal.pk]),
+        {"target": f"{agenda.pk}:{section_key}", "next": "https://example.com/"},
+    )
     assert response.url == idea_url(selected_proposal)
 
 
 # --- Following the point -------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def promoted(client, editor_lan, agenda, section_key, selected_proposal):
@@ -112,7 +126,7 @@ def promoted(client, editor_lan, agenda, section_key, selected_proposal):
 
 def versions_in_trail(trail):
     """(version, section) of each version the idea was in, as the idea page lists them."""
-    return re.findall(r'>Version (\d+)</a>:\s*(.*?) – ', trail)
+    return re.findall(r">Version (\d+)</a>:\s*(.*?) – ", trail)
 
 
 def keys(agenda):
@@ -123,28 +137,37 @@ def keys(agenda):
 
 def test_moved_point_keeps_its_source(client, editor_lan, promoted, selected_proposal):
     _school, housing, idea_point, _other = keys(promoted)
-    client.post(reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
-                {"base_number": 5, "section": str(housing.key)})
+    client.post(
+        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
+        {"base_number": 5, "section": str(housing.key)},
+    )
     assert head(promoted).sections[1].points[0].source_ids == [selected_proposal.pk]
     trail = trail_html(client, selected_proposal)
     assert "Reformpunkt under ”Bostäder” (version 6):" in trail
     assert "Med i 4 versioner" in trail
     # Every version it was in, and where.
-    assert versions_in_trail(trail) == [("3", "Jämlik skola"), ("4", "Jämlik skola"), ("5", "Jämlik skola"),
-                                        ("6", "Bostäder")]
+    assert versions_in_trail(trail) == [
+        ("3", "Jämlik skola"),
+        ("4", "Jämlik skola"),
+        ("5", "Jämlik skola"),
+        ("6", "Bostäder"),
+    ]
 
 
 def test_reordered_point_keeps_its_source(client, editor_lan, promoted, selected_proposal):
     _school, _housing, idea_point, _other = keys(promoted)
-    client.post(reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
-                {"base_number": 5, "offset": "1"})
+    client.post(
+        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
+        {"base_number": 5, "offset": "1"},
+    )
     assert [p.source_ids for p in head(promoted).sections[0].points] == [[], [selected_proposal.pk]]
     assert "Reformpunkt under ”Jämlik skola” (version 6):" in trail_html(client, selected_proposal)
 
 
 @pytest.mark.parametrize("idea_point_absorbs", [True, False])
-def test_merged_point_keeps_the_sources_of_both(client, editor_lan, promoted, selected_proposal,
-                                                make_proposal, member, idea_point_absorbs):
+def test_merged_point_keeps_the_sources_of_both(
+    client, editor_lan, promoted, selected_proposal, make_proposal, member, idea_point_absorbs
+):
     other_idea = make_proposal(member, title="Speciallärare i varje skola")
     from proposals import services as proposal_services
 
@@ -153,9 +176,10 @@ def test_merged_point_keeps_the_sources_of_both(client, editor_lan, promoted, se
     promote(client, other_idea, promoted, housing.key, "Speciallärare")  # version 6
     other = head(promoted).sections[1].points[0]
     kept, gone = (idea_point, other) if idea_point_absorbs else (other, idea_point)
-    response = client.post(reverse("agenda:point_merge", args=[promoted.pk, kept.key]),
-                           {"other": str(gone.key), "text": "Läxhjälp och speciallärare", "message": "Ihop",
-                            "base_number": 6})
+    response = client.post(
+        reverse("agenda:point_merge", args=[promoted.pk, kept.key]),
+        {"other": str(gone.key), "text": "Läxhjälp och speciallärare", "message": "Ihop", "base_number": 6},
+    )
     assert response.status_code == 302
     merged = next(p for p in head(promoted).points() if p.key == kept.key)
     assert sorted(merged.source_ids) == sorted([selected_proposal.pk, other_idea.pk])
@@ -170,9 +194,15 @@ def test_merged_point_keeps_the_sources_of_both(client, editor_lan, promoted, se
 
 def test_split_point_keeps_the_source_on_both(client, editor_lan, promoted, selected_proposal):
     _school, _housing, idea_point, _other = keys(promoted)
-    client.post(reverse("agenda:point_split", args=[promoted.pk, idea_point.key]),
-                {"first": "Läxhjälp efter skolan", "second": "Läxhjälp på lovet", "message": "Isär",
-                 "base_number": 5})
+    client.post(
+        reverse("agenda:point_split", args=[promoted.pk, idea_point.key]),
+        {
+            "first": "Läxhjälp efter skolan",
+            "second": "Läxhjälp på lovet",
+            "message": "Isär",
+            "base_number": 5,
+        },
+    )
     first, second = head(promoted).sections[0].points[:2]
     assert first.key == idea_point.key
     assert first.source_ids == second.source_ids == [selected_proposal.pk]
@@ -183,8 +213,9 @@ def test_split_point_keeps_the_source_on_both(client, editor_lan, promoted, sele
 
 def test_removed_point_is_shown_as_no_longer_in_the_agenda(client, editor_lan, promoted, selected_proposal):
     _school, _housing, idea_point, _other = keys(promoted)
-    client.post(reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "remove"]),
-                {"base_number": 5})
+    client.post(
+        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "remove"]), {"base_number": 5}
+    )
     trail = trail_html(client, selected_proposal)
     assert "Finns inte längre i agendan (borttagen i version 6)." in trail
     assert "Reformpunkt under" not in trail
@@ -197,8 +228,9 @@ def test_removed_point_is_shown_as_no_longer_in_the_agenda(client, editor_lan, p
     assert "Reformpunkt under ”Jämlik skola” (version 7):" in trail_html(client, selected_proposal)
 
 
-def test_members_see_the_trail_only_once_the_agenda_is_published(client, member, editor_lan, promoted,
-                                                                 selected_proposal):
+def test_members_see_the_trail_only_once_the_agenda_is_published(
+    client, member, editor_lan, promoted, selected_proposal
+):
     client.force_login(member)
     assert trail_html(client, selected_proposal) == ""
     to_consultation(promoted, editor_lan)
@@ -206,8 +238,9 @@ def test_members_see_the_trail_only_once_the_agenda_is_published(client, member,
     assert "Reformpunkt under ”Jämlik skola” (version 5):" in trail
 
 
-def test_after_a_new_draft_members_follow_the_adopted_version(client, member, editor_lan, promoted,
-                                                              selected_proposal):
+def test_after_a_new_draft_members_follow_the_adopted_version(
+    client, member, editor_lan, promoted, selected_proposal
+):
     """Adopted at version 5; in the new draft the point is removed. Members still see it in the adopted
     version; the editor sees that it was removed."""
     from .helpers import to_adopted, to_board_proposal
@@ -231,8 +264,9 @@ def test_idea_in_two_agendas(client, editor_lan, promoted, joint_agenda, selecte
     assert "Reformpunkt under ”Skolan i hela länet” (version 3):" in trail
 
 
-def test_idea_page_query_count(client, editor_lan, member, promoted, joint_agenda, selected_proposal,
-                               django_assert_max_num_queries):
+def test_idea_page_query_count(
+    client, editor_lan, member, promoted, joint_agenda, selected_proposal, django_assert_max_num_queries
+):
     """The trail is one query however many versions and agendas the idea fed."""
     key = head(promoted).sections[0].key
     for i in range(15):

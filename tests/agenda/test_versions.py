@@ -15,15 +15,22 @@ from .helpers import add_points, agenda_data, fresh, in_two_weeks, message_texts
 
 
 def edit(agenda, editor, change, message="Ändring"):
-    return services.agenda_edit(agenda=fresh(agenda), editor=editor, base_number=fresh(agenda).head_number,
-                                message=message, change=change)
+    return services.agenda_edit(
+        agenda=fresh(agenda),
+        editor=editor,
+        base_number=fresh(agenda).head_number,
+        message=message,
+        change=change,
+    )
 
 
 # --- History and versions ------------------------------------------------------------------------------
 
+
 def test_history_lists_every_version_with_author_and_message(client, editor_lan, editor_stad, joint_agenda):
-    edit(joint_agenda, editor_stad, services.narrative_set("Gemensam reformagenda", "Vi vill."),
-         "Berättelsen")
+    edit(
+        joint_agenda, editor_stad, services.narrative_set("Gemensam reformagenda", "Vi vill."), "Berättelsen"
+    )
     client.force_login(editor_lan)
     response = client.get(reverse("agenda:history", args=[joint_agenda.pk]))
     html = response.content.decode()
@@ -31,7 +38,7 @@ def test_history_lists_every_version_with_author_and_message(client, editor_lan,
     assert "Berättelsen" in html and "Sami Stadsredaktör" in html
     assert "Ny reformagenda" in html and "Lena Länsredaktör" in html
     assert f'href="{reverse("agenda:version", args=[joint_agenda.pk, 1])}"' in html
-    assert f'{reverse("agenda:compare", args=[joint_agenda.pk])}?fran=1&amp;till=2' in html
+    assert f"{reverse('agenda:compare', args=[joint_agenda.pk])}?fran=1&amp;till=2" in html
 
 
 def test_any_version_can_be_read_and_stays_as_it_was(client, editor_lan, agenda, section_key):
@@ -49,8 +56,9 @@ def test_any_version_can_be_read_and_stays_as_it_was(client, editor_lan, agenda,
     assert "Återställ den här versionen" not in new
 
 
-def test_version_page_query_count(client, editor_lan, agenda, section_key, selected_proposal,
-                                  django_assert_max_num_queries):
+def test_version_page_query_count(
+    client, editor_lan, agenda, section_key, selected_proposal, django_assert_max_num_queries
+):
     for i in range(20):
         add_points(agenda, editor_lan, section_key, f"Punkt {i}", source_ids=[selected_proposal.pk])
     client.force_login(editor_lan)
@@ -75,12 +83,14 @@ def test_history_query_count_for_a_reader(client, member, agenda, editor_lan, dj
 
 # --- Comparing two versions ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def changed_agenda(agenda, editor_lan, section_key):
     """Version 6 has a school section (with points A, B, C) and a housing section; version 12 differs from it
     in every way a comparison must show."""
-    add_points(agenda, editor_lan, section_key, "Läxhjälp på alla skolor", "Fler speciallärare",
-               "Mindre klasser")
+    add_points(
+        agenda, editor_lan, section_key, "Läxhjälp på alla skolor", "Fler speciallärare", "Mindre klasser"
+    )
     edit(agenda, editor_lan, services.section_add("Bostäder", "Alla ska ha ett hem."))
     document = head(agenda)
     school, housing = document.sections
@@ -114,11 +124,15 @@ def test_comparison_names_every_kind_of_change(client, editor_lan, changed_agend
     assert "[ändrad]" in html
     assert "Berättelsen" in html
     # Word level: only the changed words of point A are marked, and the old text of C as removed.
-    assert ('Läxhjälp på alla <del><span class="visually-hidden">borttaget: </span>skolor<span '
-            'class="visually-hidden"> slut borttaget</span></del><ins><span class="visually-hidden">tillagt: '
-            '</span>grundskolor varje dag<span class="visually-hidden"> slut tillagt</span></ins>') in html
-    assert ('<del><span class="visually-hidden">borttaget: </span>Mindre klasser<span '
-            'class="visually-hidden"> slut borttaget</span></del>') in html
+    assert (
+        'Läxhjälp på alla <del><span class="visually-hidden">borttaget: </span>skolor<span '
+        'class="visually-hidden"> slut borttaget</span></del><ins><span class="visually-hidden">tillagt: '
+        '</span>grundskolor varje dag<span class="visually-hidden"> slut tillagt</span></ins>'
+    ) in html
+    assert (
+        '<del><span class="visually-hidden">borttaget: </span>Mindre klasser<span '
+        'class="visually-hidden"> slut borttaget</span></del>'
+    ) in html
     assert "Teckenförklaring" in html
 
 
@@ -172,6 +186,7 @@ def test_compare_page_query_count(client, editor_lan, changed_agenda, django_ass
 
 # --- Restore -------------------------------------------------------------------------------------------
 
+
 def test_restore_makes_a_new_version_equal_to_the_old_one(client, editor_lan, changed_agenda):
     old = head_of(changed_agenda, 6)
     client.force_login(editor_lan)
@@ -180,7 +195,10 @@ def test_restore_makes_a_new_version_equal_to_the_old_one(client, editor_lan, ch
     assert message_texts(response) == ["Version 6 är återställd som version 13."]
     restored = AgendaVersion.objects.get(agenda=changed_agenda, number=13)
     assert (restored.restored_from.number, restored.author, restored.message) == (
-        6, editor_lan, "Återställd till version 6")
+        6,
+        editor_lan,
+        "Återställd till version 6",
+    )
     assert head(changed_agenda) == old  # same keys, texts, order and source ideas
     # Nothing in between is lost.
     assert AgendaVersion.objects.filter(agenda=changed_agenda).count() == 13
@@ -209,6 +227,7 @@ def head_of(agenda, number):
 
 # --- Two editors at once -------------------------------------------------------------------------------
 
+
 def test_two_editors_save_the_narrative_at_once(client, editor_lan, editor_stad, joint_agenda):
     """Both open the form at version 1 and save. The second sees the conflict, keeps their text, merges by
     hand and saves on top of version 2. No version is lost."""
@@ -221,11 +240,22 @@ def test_two_editors_save_the_narrative_at_once(client, editor_lan, editor_stad,
     for c in (first, second):
         assert c.get(url).context["form"]["base_number"].value() == 1
 
-    response = first.post(url, {"title": "Gemensam reformagenda", "narrative": "Länet först: bostäder.",
-                                "message": "Länets berättelse", "base_number": 1})
+    response = first.post(
+        url,
+        {
+            "title": "Gemensam reformagenda",
+            "narrative": "Länet först: bostäder.",
+            "message": "Länets berättelse",
+            "base_number": 1,
+        },
+    )
     assert response.status_code == 302
-    mine = {"title": "Gemensam reformagenda", "narrative": "Staden först: skolan.",
-            "message": "Stadens berättelse", "base_number": 1}
+    mine = {
+        "title": "Gemensam reformagenda",
+        "narrative": "Staden först: skolan.",
+        "message": "Stadens berättelse",
+        "base_number": 1,
+    }
     response = second.post(url, mine)
     assert response.status_code == 409
     html = response.content.decode()
@@ -242,8 +272,11 @@ def test_two_editors_save_the_narrative_at_once(client, editor_lan, editor_stad,
     merged = {**mine, "narrative": "Länet först: bostäder. Staden först: skolan.", "base_number": 2}
     response = second.post(url, merged)
     assert response.status_code == 302
-    versions = list(AgendaVersion.objects.filter(agenda=joint_agenda).order_by("number").values_list(
-        "number", "narrative", "author"))
+    versions = list(
+        AgendaVersion.objects.filter(agenda=joint_agenda)
+        .order_by("number")
+        .values_list("number", "narrative", "author")
+    )
     assert versions == [
         (1, "", editor_lan.pk),
         (2, "Länet först: bostäder.", editor_lan.pk),
@@ -251,8 +284,9 @@ def test_two_editors_save_the_narrative_at_once(client, editor_lan, editor_stad,
     ]
 
 
-def test_conflict_keeps_the_other_editors_change_to_a_field_left_alone(client, editor_lan, editor_stad,
-                                                                       joint_agenda):
+def test_conflict_keeps_the_other_editors_change_to_a_field_left_alone(
+    client, editor_lan, editor_stad, joint_agenda
+):
     """The first editor changed the title, the second only the narrative: saving the merge form keeps both."""
     from django.test import Client
 
@@ -261,8 +295,15 @@ def test_conflict_keeps_the_other_editors_change_to_a_field_left_alone(client, e
     client.force_login(editor_lan)
     url = reverse("agenda:narrative", args=[joint_agenda.pk])
     client.post(url, {"title": "Ett bättre Stockholm", "narrative": "", "message": "Titel", "base_number": 1})
-    response = second.post(url, {"title": "Gemensam reformagenda", "narrative": "Vår berättelse.",
-                                 "message": "Berättelse", "base_number": 1})
+    response = second.post(
+        url,
+        {
+            "title": "Gemensam reformagenda",
+            "narrative": "Vår berättelse.",
+            "message": "Berättelse",
+            "base_number": 1,
+        },
+    )
     assert response.status_code == 409
     form = response.context["form"]
     assert (form["title"].value(), form["narrative"].value()) == ("Ett bättre Stockholm", "Vår berättelse.")
@@ -284,8 +325,9 @@ def test_two_editors_edit_the_same_point(client, editor_lan, editor_stad, joint_
     client.force_login(editor_lan)
     url = reverse("agenda:point_edit", args=[joint_agenda.pk, point.key])
     client.post(url, {"text": "Fler hyresrätter med rimliga hyror", "message": "Hyror", "base_number": 3})
-    response = second.post(url, {"text": "Fler och billigare hyresrätter", "message": "Billigare",
-                                 "base_number": 3})
+    response = second.post(
+        url, {"text": "Fler och billigare hyresrätter", "message": "Billigare", "base_number": 3}
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Fler och billigare hyresrätter" in html
@@ -310,8 +352,10 @@ def test_editing_a_point_someone_removed_keeps_the_text(client, editor_lan, agen
 def test_save_on_a_version_that_never_existed_is_404(client, editor_lan, agenda, base_number):
     client.force_login(editor_lan)
     before = agenda_data()
-    response = client.post(reverse("agenda:narrative", args=[agenda.pk]),
-                           {"title": "T", "narrative": "N", "message": "m", "base_number": base_number})
+    response = client.post(
+        reverse("agenda:narrative", args=[agenda.pk]),
+        {"title": "T", "narrative": "N", "message": "m", "base_number": base_number},
+    )
     assert response.status_code == 404
     assert agenda_data() == before
 
@@ -321,22 +365,36 @@ def test_structure_change_on_an_old_version_changes_nothing(client, editor_lan, 
     first = next(head(agenda).points())
     client.force_login(editor_lan)
     before = agenda_data()
-    response = client.post(reverse("agenda:structure", args=[agenda.pk, "point", first.key, "remove"]),
-                           {"base_number": 3})
+    response = client.post(
+        reverse("agenda:structure", args=[agenda.pk, "point", first.key, "remove"]), {"base_number": 3}
+    )
     assert response.status_code == 302
     assert "Inget ändrades" in message_texts(response)[0]
     assert agenda_data() == before
 
 
 def test_second_save_from_the_same_version_is_a_conflict(editor_lan, editor_stad, agenda):
-    services.agenda_edit(agenda=agenda, editor=editor_lan, base_number=2, message="Först",
-                         change=services.narrative_set(agenda.title, "Först"))
+    services.agenda_edit(
+        agenda=agenda,
+        editor=editor_lan,
+        base_number=2,
+        message="Först",
+        change=services.narrative_set(agenda.title, "Först"),
+    )
     with pytest.raises(services.VersionConflict) as conflict:
-        services.agenda_edit(agenda=agenda, editor=editor_stad, base_number=2, message="Sist",
-                             change=services.narrative_set(agenda.title, "Sist"))
+        services.agenda_edit(
+            agenda=agenda,
+            editor=editor_stad,
+            base_number=2,
+            message="Sist",
+            change=services.narrative_set(agenda.title, "Sist"),
+        )
     assert conflict.value.head_number == 3
     assert list(AgendaVersion.objects.filter(agenda=agenda).values_list("number", "narrative")) == [
-        (3, "Först"), (2, ""), (1, "")]
+        (3, "Först"),
+        (2, ""),
+        (1, ""),
+    ]
 
 
 def test_the_database_update_decides_who_saved_first(editor_lan, agenda):
@@ -344,8 +402,9 @@ def test_the_database_update_decides_who_saved_first(editor_lan, agenda):
     document = head(agenda)
     Agenda.objects.filter(pk=agenda.pk).update(head_number=3)  # as if someone saved version 3 a moment ago
     with pytest.raises(services.VersionConflict):
-        services._version_save(agenda=agenda, editor=editor_lan, base_number=2, message="Sent",
-                               document=document)
+        services._version_save(
+            agenda=agenda, editor=editor_lan, base_number=2, message="Sent", document=document
+        )
     assert AgendaVersion.objects.filter(agenda=agenda).count() == 2
 
 
@@ -363,16 +422,23 @@ def test_two_concurrent_saves_make_exactly_one_version(editor_lan, editor_stad):
             document.narrative = text
 
         try:
-            version = services.agenda_edit(agenda=Agenda.objects.get(pk=agenda.pk), editor=editor,
-                                           base_number=1, message=text, change=change)
+            version = services.agenda_edit(
+                agenda=Agenda.objects.get(pk=agenda.pk),
+                editor=editor,
+                base_number=1,
+                message=text,
+                change=change,
+            )
             results[text] = version.number
         except services.VersionConflict as conflict:
             results[text] = ("conflict", conflict.head_number)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=save, args=(editor, text))
-               for editor, text in ((editor_lan, "Länet"), (editor_stad, "Staden"))]
+    threads = [
+        threading.Thread(target=save, args=(editor, text))
+        for editor, text in ((editor_lan, "Länet"), (editor_stad, "Staden"))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -380,5 +446,7 @@ def test_two_concurrent_saves_make_exactly_one_version(editor_lan, editor_stad):
     assert sorted(results.values(), key=str) == [("conflict", 2), 2]
     winner = next(text for text, result in results.items() if result == 2)
     assert list(AgendaVersion.objects.filter(agenda=agenda).values_list("number", "narrative")) == [
-        (2, winner), (1, "")]
+        (2, winner),
+        (1, ""),
+    ]
     assert Agenda.objects.get(pk=agenda.pk).head_number == 2

@@ -172,5 +172,7 @@ def test_editor_builds_agenda_from_ideas_merges_a_conflict_compares_and_restores
     agenda = Agenda.objects.get(title=AGENDA_TITLE)
     assert agenda.head_number == 7
     assert [v.author.email for v in agenda.versions.order_by("number")][-3:] == [
-        editor_lan.email, colleague.email, editor_lan.email
+        editor_lan.email,
+        colleague.email,
+        editor_lan.email,
     ]

@@ -28,10 +28,44 @@ DEMO_PEOPLE = [
     ("redaktor.stad@example.se", "Sami Stadsredaktör", ["stad"], False),
     ("admin@example.se", "Ali Admin", [], True),
 ]
-FIRST_NAMES = ["Anna", "Erik", "Fatima", "Johan", "Karin", "Mohammed", "Sara", "Lars", "Elin", "Ahmed", "Ingrid",
-               "Oskar", "Leila", "Per", "Emma", "Nils", "Amira", "Gustav", "Hanna", "Yusuf"]
-LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
-              "Svensson", "Gustafsson", "Hassan", "Lindberg", "Ali", "Berg"]
+FIRST_NAMES = [
+    "Anna",
+    "Erik",
+    "Fatima",
+    "Johan",
+    "Karin",
+    "Mohammed",
+    "Sara",
+    "Lars",
+    "Elin",
+    "Ahmed",
+    "Ingrid",
+    "Oskar",
+    "Leila",
+    "Per",
+    "Emma",
+    "Nils",
+    "Amira",
+    "Gustav",
+    "Hanna",
+    "Yusuf",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Hassan",
+    "Lindberg",
+    "Ali",
+    "Berg",
+]
 BATCH = 5000
 
 
@@ -64,7 +98,9 @@ class Command(BaseCommand):
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
-            EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
             for code in district_codes:
                 EditorRole.objects.get_or_create(user=user, district=districts[code])
             people[email] = user
@@ -97,7 +133,11 @@ class Command(BaseCommand):
             size = min(BATCH, count - start)
             rows, parts_list, place_lists = [], [], []
             for _ in range(size):
-                place_list = [region] if rng.random() < 0.12 else rng.sample(municipalities, k=rng.choice([1, 1, 1, 2]))
+                place_list = (
+                    [region]
+                    if rng.random() < 0.12
+                    else rng.sample(municipalities, k=rng.choice([1, 1, 1, 2]))
+                )
                 slug = rng.choice(area_slugs)
                 parts = idea_parts(rng, slug, place_list[0].name)
                 created = now - timedelta(minutes=rng.randint(0, 60 * 24 * 365))
@@ -134,8 +174,12 @@ class Command(BaseCommand):
                 )
                 self.supports_create(rng, rows, authors)
                 search_documents_store(
-                    search_document(p, parts["tags"], place_ids=[place.pk for place in place_list],
-                                    tag_ids=[tag_ids[name] for name in parts["tags"]])
+                    search_document(
+                        p,
+                        parts["tags"],
+                        place_ids=[place.pk for place in place_list],
+                        tag_ids=[tag_ids[name] for name in parts["tags"]],
+                    )
                     for p, parts, place_list in zip(rows, parts_list, place_lists)
                 )
             self.stdout.write(f"  {start + size} / {count}")
@@ -169,10 +213,14 @@ class Command(BaseCommand):
             return
         for proposal in lan_ideas[:4]:
             comment = services.comment_create(
-                proposal=proposal, author=rng.choice(crowd), body="Bra idé! Vi har pratat om samma sak i vår förening."
+                proposal=proposal,
+                author=rng.choice(crowd),
+                body="Bra idé! Vi har pratat om samma sak i vår förening.",
             )
             services.comment_create(
-                proposal=proposal, author=rng.choice(crowd), body="Håller med, men hur ska det finansieras?",
+                proposal=proposal,
+                author=rng.choice(crowd),
+                body="Håller med, men hur ska det finansieras?",
                 parent=comment,
             )
         services.proposal_status_change(proposal=lan_ideas[0], editor=editor, status=Proposal.Status.SELECTED)
@@ -182,7 +230,9 @@ class Command(BaseCommand):
             status=Proposal.Status.ANSWERED,
             text="Tack för idén! Styrelsen tar med den i arbetet med bostadspolitiken och återkommer under remissen.",
         )
-        services.proposal_status_change(proposal=lan_ideas[2], editor=editor, status=Proposal.Status.UNDER_REVIEW)
+        services.proposal_status_change(
+            proposal=lan_ideas[2], editor=editor, status=Proposal.Status.UNDER_REVIEW
+        )
         for proposal in lan_ideas[4:6]:
             services.proposal_status_change(proposal=proposal, editor=editor, status=Proposal.Status.SELECTED)
         origin = lan_ideas[3]
@@ -207,10 +257,14 @@ class Command(BaseCommand):
             return
         editor = people["redaktor.lan@example.se"]
         district = District.objects.get(code="lan")
-        agenda = agenda_services.agenda_create(title="Reformagenda för Stockholms län 2026", district=district,
-                                               editor=editor)
+        agenda = agenda_services.agenda_create(
+            title="Reformagenda för Stockholms län 2026", district=district, editor=editor
+        )
         agenda_services.agenda_edit(
-            agenda=agenda, editor=editor, base_number=agenda.head_number, message="Första utkastet till berättelse",
+            agenda=agenda,
+            editor=editor,
+            base_number=agenda.head_number,
+            message="Första utkastet till berättelse",
             change=agenda_services.narrative_set(
                 agenda.title,
                 "Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett var man bor. "
@@ -224,14 +278,24 @@ class Command(BaseCommand):
             ("Bostäder för alla", "Fler hyresrätter med rimliga hyror i hela länet."),
             ("Kollektivtrafik och klimat", "Billigare, tätare och grönare resor."),
         ]:
-            agenda_services.agenda_edit(agenda=agenda, editor=editor, base_number=agenda.head_number,
-                                        message=f"Ny reformriktning: {title}",
-                                        change=agenda_services.section_add(title, intro))
+            agenda_services.agenda_edit(
+                agenda=agenda,
+                editor=editor,
+                base_number=agenda.head_number,
+                message=f"Ny reformriktning: {title}",
+                change=agenda_services.section_add(title, intro),
+            )
         sections = document_load(agenda_services.head_version(agenda)).sections
         for proposal in Proposal.objects.filter(status=Proposal.Status.SELECTED)[:3]:
-            agenda_services.proposal_promote(proposal=proposal, agenda=agenda, section_key=sections[0].key,
-                                             editor=editor)
+            agenda_services.proposal_promote(
+                proposal=proposal, agenda=agenda, section_key=sections[0].key, editor=editor
+            )
         agenda_services.agenda_edit(
-            agenda=agenda, editor=editor, base_number=agenda.head_number, message="Punkt om hyresrätter",
-            change=agenda_services.point_add(sections[1].key, "Bygg minst 5 000 nya hyresrätter per år i länet."),
+            agenda=agenda,
+            editor=editor,
+            base_number=agenda.head_number,
+            message="Punkt om hyresrätter",
+            change=agenda_services.point_add(
+                sections[1].key, "Bygg minst 5 000 nya hyresrätter per år i länet."
+            ),
         )
