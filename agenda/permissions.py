@@ -11,11 +11,11 @@ from places.models import District
 from .models import Agenda
 
 
-def agenda_district_ids(agenda) -> frozenset[int]:
-    """The districts whose boards stand behind the agenda."""
+def agenda_districts(agenda) -> list:
+    """The districts whose boards stand behind the agenda: its own, or both for a joint agenda."""
     if agenda.district_id is not None:
-        return frozenset({agenda.district_id})
-    return frozenset(District.objects.values_list("pk", flat=True))
+        return [agenda.district]
+    return list(District.objects.all())
 
 
 def is_agenda_editor(user, agenda) -> bool:

@@ -81,8 +81,9 @@ def agenda_edit(
     Raises VersionConflict when a newer version exists: nothing is overwritten."""
     if agenda.state not in EDITABLE_STATES:
         raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
-    if base_number != Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk):
-        raise VersionConflict(Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk))
+    head_number = Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk)
+    if base_number != head_number:
+        raise VersionConflict(head_number)
     document = document_load(AgendaVersion.objects.get(agenda=agenda, number=base_number))
     change(document)
     return _version_save(

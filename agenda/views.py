@@ -109,7 +109,7 @@ def agenda_detail(request, pk):
     version = _version_or_404(request, agenda, _shown_number(request, agenda))
     document = document_load(version)
     is_editor = permissions.is_agenda_editor(request.user, agenda)
-    districts = list(District.objects.all()) if agenda.is_joint else [agenda.district]
+    districts = permissions.agenda_districts(agenda)
     context = {
         "agenda": agenda,
         "version": version,
@@ -459,7 +459,7 @@ def restore(request, pk, number):
 def process(request, pk, action):
     agenda = _agenda_or_404(request, pk)
     _require(permissions.can_run_process(request.user, agenda))
-    districts = list(District.objects.all()) if agenda.is_joint else [agenda.district]
+    districts = permissions.agenda_districts(agenda)
     try:
         if action == "remiss":
             form = ConsultationForm(request.POST)
