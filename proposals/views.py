@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,9 +53,7 @@ def proposal_list(request):
         page = search.page
         form.show_counts(search.hits)
     else:
-        page = Paginator(selectors.proposal_list(filters), settings.PROPOSALS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        page = selectors.proposal_card_page(selectors.proposal_list(filters), request.GET.get("page"))
     return render(
         request,
         "proposals/proposal_list.html",
@@ -274,7 +271,7 @@ def my_proposals(request):
     proposals = (
         selectors.proposal_queryset_for_list().filter(author=request.user).order_by("-created_at", "-id")
     )
-    page = Paginator(proposals, settings.PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    page = selectors.proposal_card_page(proposals, request.GET.get("page"))
     return render(request, "proposals/my_proposals.html", {"page": page})
 
 
@@ -286,8 +283,8 @@ def editor_queue(request):
     status = request.GET.get("status", "")
     if status not in Proposal.Status.values:
         status = ""
-    page = Paginator(selectors.district_queue(district_ids, status), settings.PROPOSALS_PER_PAGE).get_page(
-        request.GET.get("page")
+    page = selectors.proposal_card_page(
+        selectors.district_queue(district_ids, status), request.GET.get("page")
     )
     targets = promote_targets(request.user) if status == Proposal.Status.SELECTED else []
     return render(

@@ -114,3 +114,14 @@ def test_home_page(client, bank, django_assert_max_num_queries):
         html = client.get(reverse("home")).content.decode()
     assert "Hyresrätter i Stockholm" in html
     assert Proposal.objects.count() == 3
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "kommuner"}, {"sort": "supported"}])
+def test_cards_show_places_and_tags(client, member, make_proposal, place, stockholm, params):
+    make_proposal(member, title="Idé för två kommuner", places=[stockholm, place], tags=["ö-tagg", "a-tagg"])
+    html = client.get(reverse("proposals:list"), params).content.decode()
+    assert '<span class="places">Nacka, Stockholm</span>' in html
+    assert (
+        '<li><a class="tag" href="/ideer/?tag=a-tagg">#a-tagg</a></li>'
+        '<li><a class="tag" href="/ideer/?tag=ö-tagg">#ö-tagg</a></li>'
+    ) in html
