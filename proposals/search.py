@@ -40,6 +40,8 @@ from django.db import connection
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_WORDS = 12
+# A search of this many words or more that finds nothing is retried with any one word left out.
+RELAX_MIN_WORDS = 3
 MAX_WORD_LENGTH = 60
 MIN_PART = 3
 # PostgreSQL's Swedish stop words (snowball/swedish.stop): too common to search for or to index.
@@ -387,8 +389,16 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.words)
 
-    def match(self) -> str:
-        """The tsquery that every hit satisfies: each word matches by one of its forms or by all its parts."""
+    @property
+    def relaxable(self) -> bool:
+        """Whether a search that finds nothing may be retried with one word fewer required (see match)."""
+        return len(self.words) >= RELAX_MIN_WORDS
+
+    def match(self, *, relaxed: bool = False) -> str:
+        """The tsquery that every hit satisfies: each word matches by one of its forms or by all its parts.
+
+        Relaxed, a hit needs all words but one: "nya bostäder för unga" then finds the idea about housing for
+        the young that never says "nya". ts_rank still ranks the ideas with more of the words first."""
 
         def lex(lexeme, prefix=False):
             return quote_lexeme(lexeme) + (":*" if prefix else "")
@@ -402,6 +412,11 @@ class ParsedQuery:
                 parts = ("(" + " | ".join(lex(x) for x in sorted(p)) + ")" for p in qw.parts)
                 options.append("(" + " & ".join(parts) + ")")
             clauses.append("(" + " | ".join(options) + ")")
+        if relaxed and self.relaxable:
+            return " | ".join(
+                "(" + " & ".join(c for j, c in enumerate(clauses) if j != left_out) + ")"
+                for left_out in range(len(clauses))
+            )
         return " & ".join(clauses)
 
     def rank(self, *, summary: bool = True) -> str:
@@ -588,10 +603,12 @@ class SearchHits:
     area: dict = field(default_factory=dict)
     place: dict = field(default_factory=dict)
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
+    relaxed: bool = False  # no idea had every word: these hits lack one of them (ParsedQuery.match)
 
 
 def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, offset: int) -> SearchHits:
-    """Facet counts over every hit and the ids of one page of hits, in one SQL statement.
+    """Facet counts over every hit and the ids of one page of hits, in one SQL statement (two when a search
+    of several words finds nothing and is retried relaxed, see ParsedQuery.match).
 
     `filters` may hold place_id, district_id, policy_area_id, tag (slug), status, has_supports, author_id."""
     clauses, params = [], {}
@@ -628,9 +645,12 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
         order=SEARCH_ORDERS[sort][1],
     )
     params.update(weights=RANK_WEIGHTS, rank=query.rank(), match=query.match(), limit=limit, offset=offset)
-    hits = SearchHits()
     with connection.cursor() as cursor:
         rows = _fetch_cached(cursor, sql, params)
+        relaxed = not rows and query.relaxable  # no hit has no status row either
+        if relaxed:
+            rows = _fetch_cached(cursor, sql, {**params, "match": query.match(relaxed=True)})
+    hits = SearchHits(relaxed=relaxed)
     page = []
     for kind, key, label, count in rows:
         if kind == "status":

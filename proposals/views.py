@@ -63,6 +63,7 @@ def proposal_list(request):
             "page": page,
             "searching": bool(filters.q),
             "top_tags": search.hits.tags if search else [],
+            "relaxed": search.hits.relaxed if search else False,
         },
     )
 

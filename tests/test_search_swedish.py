@@ -136,6 +136,36 @@ def test_kollektivavtal_is_not_swamped_by_kollektivtrafik(client, member, make_p
     assert search(client, "kollektivavtal") == ["Krav på kollektivavtal"]
 
 
+def test_a_search_that_finds_nothing_with_every_word_shows_ideas_lacking_one(client, member, make_proposal):
+    make_proposal(
+        member,
+        title="Ungdomsbostäder nära pendeln",
+        summary="Små lägenheter för unga.",
+        problem="Inget.",
+        body="Text.",
+    )
+    make_proposal(member, title="Nya bostäder för unga i Nacka", **NEUTRAL)
+    make_proposal(member, title="Billiga cykelbanor", **NEUTRAL)
+    # Every word is in the second idea: no relaxing, no notice.
+    html = client.get(reverse("proposals:list"), {"q": "nya bostäder unga"}).content.decode()
+    assert "alla utom ett" not in html
+    assert search(client, "nya bostäder unga") == ["Nya bostäder för unga i Nacka"]
+    # No idea holds all of "billiga bostäder unga": those with two of the words, not the one with only one.
+    response = client.get(reverse("proposals:list"), {"q": "billiga bostäder unga"})
+    assert "alla utom ett av dem" in response.content.decode()
+    assert sorted(p.title for p in response.context["page"]) == [
+        "Nya bostäder för unga i Nacka",
+        "Ungdomsbostäder nära pendeln",
+    ]
+
+
+def test_a_search_of_two_words_is_not_relaxed(client, member, make_proposal):
+    make_proposal(member, title="Nya bostäder", **NEUTRAL)
+    response = client.get(reverse("proposals:list"), {"q": "billiga bostäder"})
+    assert list(response.context["page"]) == []
+    assert "Inga idéer matchar din sökning" in response.content.decode()
+
+
 # Ranking ------------------------------------------------------------------------------------------------
 
 
