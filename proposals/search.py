@@ -203,6 +203,13 @@ def compound_parts(word: str) -> frozenset[str]:
     return frozenset(parts)
 
 
+def language_resources_load() -> None:
+    """Load the word lists (hunspell-sv's and simplemma's Swedish data, about a second) now, not during the
+    first search a server process answers."""
+    vocabulary()
+    lemma("bostäder")
+
+
 # Index side ----------------------------------------------------------------------------------------------
 
 

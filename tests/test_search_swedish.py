@@ -1,12 +1,14 @@
 """Swedish search beyond Snowball: compounds both ways, missing diacritics without lost precision, ranking by
 match tier, search-as-you-type suggestions and facet counts in the same response."""
 
+import importlib
 import json
 
 import pytest
 from django.urls import reverse
 
 from places.models import Place
+from proposals import search as search_module
 from proposals import services
 from proposals.models import PolicyArea
 from proposals.search import (
@@ -69,6 +71,17 @@ def test_a_word_is_indexed_by_tier():
     assert tiers["trafik"] == tiers["kollektiv"] == "C"  # compound parts
     assert dict(word_lexemes("läkare"))["lakare"] == "D"  # folded
     assert "lak" not in dict(word_lexemes("lakan"))  # lakan shares no stem with läkare
+
+
+def test_each_server_process_loads_the_word_lists_before_its_first_search():
+    import reformbank.wsgi
+
+    search_module.vocabulary.cache_clear()
+    search_module.lemma.cache_clear()
+    importlib.reload(reformbank.wsgi)
+    assert search_module.vocabulary.cache_info().currsize == 1
+    assert search_module.vocabulary().end  # the hunspell-sv word list was found and read
+    assert search_module.lemma.cache_info().currsize == 1
 
 
 def test_query_words_take_the_last_as_a_prefix_only_while_typing():
