@@ -46,6 +46,7 @@ class ProposalForm(forms.ModelForm):
     places = forms.ModelMultipleChoiceField(
         label=_("Kommun eller region"),
         queryset=Place.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-box"}),
         help_text=_("Välj en eller flera. Region Stockholm gäller hela länet."),
         error_messages={
             "required": _("Välj minst en kommun eller regionen."),

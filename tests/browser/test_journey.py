@@ -48,7 +48,9 @@ def submit_idea(page):
     page.get_by_label("Sammanfattning").fill("Kommunen bygger bostäder som unga har råd med, nära skolor.")
     page.get_by_label("Vilket problem löser idén?").fill("Det finns inga lediga bostäder för unga.")
     page.get_by_label("Förslaget").fill("Bostadsbolaget bygger **små hyresrätter** nära pendeltåget.")
-    page.get_by_label("Kommun eller region").select_option(label=["Nacka", "Värmdö"])
+    places = page.get_by_role("group", name="Kommun eller region")
+    places.get_by_label("Nacka", exact=True).check()
+    places.get_by_label("Värmdö", exact=True).check()
     page.get_by_label("Sakområde").select_option(label="Bostäder och stadsbyggnad")
     tags = page.get_by_label("Taggar")
     # The datalist suggests the existing tag while the member types.
