@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from proposals.search import search_districts_refresh
+
 from .models import District, Place
 
 
@@ -15,6 +17,12 @@ class PlaceAdmin(admin.ModelAdmin):
     search_fields = ["name", "code"]
     filter_horizontal = ["districts"]
     actions = None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and "districts" in form.changed_data:
+            # The search filters ideas by district through the districts of their places, kept on each idea.
+            search_districts_refresh(place_ids=[form.instance.pk])
 
     def has_delete_permission(self, request, obj=None):
         # Places are retired (is_active = False), never deleted: their ideas must keep them.

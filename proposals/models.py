@@ -77,10 +77,12 @@ class Proposal(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     last_activity_at = models.DateTimeField(default=timezone.now, editable=False)
     # The search index (proposals/search.py): every field for matching, title and summary with tier labels for
-    # ranking and suggestions, place and tag ids as lists (",3,17,") so that facet counts need no joins.
+    # ranking and suggestions, place and tag ids as lists (",3,17,") so that facet counts need no joins, and the
+    # districts of the places (",1,2,") so that a district filter is one string test per hit.
     search_vector = SearchVectorField(null=True, editable=False)
     search_head = SearchVectorField(null=True, editable=False)
     search_places = models.TextField(default=",", editable=False)
+    search_districts = models.TextField(default=",", editable=False)
     search_tags = models.TextField(default=",", editable=False)
 
     class Meta:

@@ -20,7 +20,8 @@ Two columns hold the index: `search_vector` has every field's lexemes, for match
 only; `search_head` has the title's lexemes labelled by tier (A exact, B inflected, C part or folded) and the
 summary's labelled D, for ranking (title over summary, exact over inflected over part) and for the suggestions
 (the summary's lexemes carry a "_" so that they never match a title search). It is small and stays in the row,
-so ranking a third of the bank reads nothing more. Place and tag ids are kept as lists for the facet counts.
+so ranking a third of the bank reads nothing more. Place and tag ids are kept as lists for the facet counts,
+and the places' districts for the district filter.
 
 A search's facets and page come from one SQL statement, run through proposals_search_cached() (migration 0004),
 which keeps the result until anything in the bank changes.
@@ -302,15 +303,25 @@ def search_document(proposal, tag_names, *, place_ids=(), tag_ids=()) -> SearchD
     )
 
 
-SEARCH_UPDATE_SQL = """
+# The districts (",1,2,") of a list of place ids (",3,17,"): the place-district table has a few dozen rows.
+DISTRICTS_OF_PLACES_SQL = """(
+    SELECT coalesce(',' || string_agg(DISTINCT pd.district_id::text, ',' ORDER BY pd.district_id::text) || ',', ',')
+    FROM places_place_districts pd WHERE strpos({places}, ',' || pd.place_id || ',') > 0
+)"""
+SEARCH_UPDATE_SQL = f"""
 UPDATE proposals_proposal AS p SET
     search_vector = d.vector::tsvector,
     search_head = d.head::tsvector,
     search_places = d.places,
+    search_districts = {DISTRICTS_OF_PLACES_SQL.format(places="d.places")},
     search_tags = d.tags
 FROM unnest(%s::int[], %s::text[], %s::text[], %s::text[], %s::text[])
     AS d(id, vector, head, places, tags)
 WHERE p.id = d.id
+"""
+SEARCH_DISTRICTS_REFRESH_SQL = f"""
+UPDATE proposals_proposal AS p SET search_districts = {DISTRICTS_OF_PLACES_SQL.format(places="p.search_places")}
+WHERE p.id IN (SELECT pp.proposal_id FROM proposals_proposal_places pp WHERE pp.place_id = ANY(%s))
 """
 
 
@@ -321,6 +332,14 @@ def search_documents_store(documents) -> int:
         with connection.cursor() as cursor:
             cursor.execute(SEARCH_UPDATE_SQL, _update_params(documents))
     return len(documents)
+
+
+def search_districts_refresh(*, place_ids) -> int:
+    """Recompute the districts of the ideas of these places, after the places' districts changed; returns how
+    many ideas."""
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_DISTRICTS_REFRESH_SQL, [list(place_ids)])
+        return cursor.rowcount
 
 
 def _update_params(documents) -> list:
@@ -623,11 +642,8 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
         clauses.append("strpos(p.search_places, %(place_key)s) > 0")
         params["place_key"] = f",{int(filters['place_id'])},"
     if filters.get("district_id") is not None:
-        clauses.append(
-            "p.search_places ~ (SELECT ',(' || string_agg(pd.place_id::text, '|') || '),' "
-            "FROM places_place_districts pd WHERE pd.district_id = %(district_id)s)"
-        )
-        params["district_id"] = filters["district_id"]
+        clauses.append("strpos(p.search_districts, %(district_key)s) > 0")
+        params["district_key"] = f",{int(filters['district_id'])},"
     if filters.get("policy_area_id") is not None:
         clauses.append("p.policy_area_id = %(policy_area_id)s")
         params["policy_area_id"] = filters["policy_area_id"]

@@ -24,7 +24,7 @@ SORTS = {
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 SNIPPET_WORDS = 35
 # The search index's columns: large, and never shown.
-SEARCH_FIELDS = ("search_vector", "search_head", "search_places", "search_tags")
+SEARCH_FIELDS = ("search_vector", "search_head", "search_places", "search_districts", "search_tags")
 
 
 @dataclass(frozen=True)

@@ -55,3 +55,30 @@ def test_admin_adds_a_policy_area(client, admin_user):
         {"name": "Digitalisering", "slug": "digitalisering", "position": 20, "is_active": "on"},
     )
     assert PolicyArea.objects.filter(slug="digitalisering").exists()
+
+
+def test_a_place_moved_to_another_district_takes_its_ideas_along_in_search(
+    client, admin_user, member, make_proposal, place
+):
+    make_proposal(member, title="Läxhjälp i Nacka", places=[place])
+    in_stad = {"q": "läxhjälp", "district": "stad"}
+
+    def found(params):
+        return [p.title for p in client.get(reverse("proposals:list"), params).context["page"]]
+
+    assert found(in_stad) == []
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:places_place_change", args=[place.pk]),
+        {
+            "code": place.code,
+            "name": place.name,
+            "kind": "municipality",
+            "is_active": "on",
+            "districts": [District.objects.get(code="stad").pk],
+        },
+    )
+    assert response.status_code == 302
+    assert found(in_stad) == ["Läxhjälp i Nacka"]
+    assert found({"q": "läxhjälp", "district": "lan"}) == []
+    assert found({"district": "stad"}) == ["Läxhjälp i Nacka"]
