@@ -95,6 +95,10 @@ class Proposal(models.Model):
             models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
             models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
             models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
+            # Index-only counts for the list filtered by district, area and status (few distinct values).
+            models.Index(
+                fields=["search_districts", "policy_area_id", "status"], name="proposal_district_filter"
+            ),
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
             models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
             # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
