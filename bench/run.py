@@ -47,6 +47,8 @@ FILTERS = [
     {"district": "stad", "area": "bostader-och-stadsbyggnad", "sort": "supported"},
     {"district": "lan", "area": "kollektivtrafik-och-infrastruktur", "sort": "newest"},
     {"district": "stad", "area": "aldreomsorg", "sort": "active"},
+    {"district": "lan"},
+    {"place": "0180", "sort": "supported"},
 ]
 
 
