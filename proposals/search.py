@@ -540,8 +540,11 @@ class _Row:
     body: str
 
 
-def search_reindex(*, batch_size: int = REINDEX_BATCH, using_connection=None, progress=None) -> int:
-    """Recompute every idea's search index in batches of `batch_size`; returns the number of ideas."""
+def search_reindex(
+    *, batch_size: int = REINDEX_BATCH, using_connection=None, progress=None, update_sql: str = SEARCH_UPDATE_SQL
+) -> int:
+    """Recompute every idea's search index in batches of `batch_size`; returns the number of ideas. A migration
+    passes its own `update_sql` (same parameters), written for the columns that exist at that point."""
     db = using_connection or connection
     with db.cursor() as cursor:
         cursor.execute(
@@ -566,7 +569,7 @@ def search_reindex(*, batch_size: int = REINDEX_BATCH, using_connection=None, pr
             for pk, title, summary, problem, body, places, tags, tag_names in rows
         ]
         with db.cursor() as cursor:
-            cursor.execute(SEARCH_UPDATE_SQL, _update_params(documents))
+            cursor.execute(update_sql, _update_params(documents))
         total += len(rows)
         after = rows[-1][0]
         if progress:

@@ -3,10 +3,24 @@ import django.contrib.postgres.search
 from django.db import migrations, models
 
 
+# The migration keeps its own copy of the update (proposals/search.py SEARCH_UPDATE_SQL), for the columns that
+# exist at this point: later migrations add columns that the current update also writes.
+UPDATE_SQL = """
+UPDATE proposals_proposal AS p SET
+    search_vector = d.vector::tsvector,
+    search_head = d.head::tsvector,
+    search_places = d.places,
+    search_tags = d.tags
+FROM unnest(%s::int[], %s::text[], %s::text[], %s::text[], %s::text[])
+    AS d(id, vector, head, places, tags)
+WHERE p.id = d.id
+"""
+
+
 def reindex(apps, schema_editor):
     from proposals.search import search_reindex
 
-    search_reindex(using_connection=schema_editor.connection)
+    search_reindex(using_connection=schema_editor.connection, update_sql=UPDATE_SQL)
 
 
 # A search's facets and page, kept per query until any idea changes. Every statement that writes an idea (or
