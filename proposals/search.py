@@ -424,7 +424,8 @@ class ParsedQuery:
         """The tsquery that every hit satisfies: each word matches by one of its forms or by all its parts.
 
         Relaxed, a hit needs all words but one: "nya bostäder för unga" then finds the idea about housing for
-        the young that never says "nya". ts_rank still ranks the ideas with more of the words first."""
+        the young that never says "nya". search_hits relaxes only a search that found nothing, so no relaxed
+        hit has every word."""
 
         def lex(lexeme, prefix=False):
             return quote_lexeme(lexeme) + (":*" if prefix else "")
@@ -673,9 +674,11 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
     params.update(weights=RANK_WEIGHTS, rank=query.rank(), match=query.match(), limit=limit, offset=offset)
     with connection.cursor() as cursor:
         rows = _fetch_cached(cursor, sql, params)
-        relaxed = not rows and query.relaxable  # no hit has no status row either
-        if relaxed:
+        if not rows and query.relaxable:  # no hit has no status row either
             rows = _fetch_cached(cursor, sql, {**params, "match": query.match(relaxed=True)})
+            relaxed = bool(rows)
+        else:
+            relaxed = False
     hits = SearchHits(relaxed=relaxed)
     page = []
     for kind, key, label, count in rows:

@@ -172,6 +172,22 @@ def test_a_search_that_finds_nothing_with_every_word_shows_ideas_lacking_one(cli
     ]
 
 
+def test_a_relaxed_search_that_also_finds_nothing_says_only_that_nothing_matched(client, member, make_proposal):
+    make_proposal(member, title="Nya bostäder", **NEUTRAL)
+    response = client.get(reverse("proposals:list"), {"q": "zebra giraff elefant"})
+    html = response.content.decode()
+    assert list(response.context["page"]) == [] and not response.context["relaxed"]
+    assert "Inga idéer matchar din sökning" in html and "alla utom ett" not in html
+
+
+def test_a_relaxed_search_keeps_the_filters(client, member, make_proposal, stockholm):
+    make_proposal(member, title="Nya bostäder för unga", **NEUTRAL)  # Nacka
+    in_stockholm = make_proposal(member, title="Bostäder för unga", places=[stockholm], **NEUTRAL)
+    response = client.get(reverse("proposals:list"), {"q": "billiga bostäder unga", "place": stockholm.code})
+    assert list(response.context["page"]) == [in_stockholm]
+    assert "Ingen idé i urvalet innehåller alla orden" in response.content.decode()
+
+
 def test_a_search_of_two_words_is_not_relaxed(client, member, make_proposal):
     make_proposal(member, title="Nya bostäder", **NEUTRAL)
     response = client.get(reverse("proposals:list"), {"q": "billiga bostäder"})
