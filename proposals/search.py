@@ -542,7 +542,11 @@ class _Row:
 
 
 def search_reindex(
-    *, batch_size: int = REINDEX_BATCH, using_connection=None, progress=None, update_sql: str = SEARCH_UPDATE_SQL
+    *,
+    batch_size: int = REINDEX_BATCH,
+    using_connection=None,
+    progress=None,
+    update_sql: str = SEARCH_UPDATE_SQL,
 ) -> int:
     """Recompute every idea's search index in batches of `batch_size`; returns the number of ideas. A migration
     passes its own `update_sql` (same parameters), written for the columns that exist at that point."""

@@ -172,7 +172,9 @@ def test_a_search_that_finds_nothing_with_every_word_shows_ideas_lacking_one(cli
     ]
 
 
-def test_a_relaxed_search_that_also_finds_nothing_says_only_that_nothing_matched(client, member, make_proposal):
+def test_a_relaxed_search_that_also_finds_nothing_says_only_that_nothing_matched(
+    client, member, make_proposal
+):
     make_proposal(member, title="Nya bostäder", **NEUTRAL)
     response = client.get(reverse("proposals:list"), {"q": "zebra giraff elefant"})
     html = response.content.decode()

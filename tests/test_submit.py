@@ -1,5 +1,7 @@
 """Members submit ideas; bad input is explained beside the field and nothing typed is lost."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -68,6 +70,10 @@ def test_bad_input_is_explained_and_text_is_kept(client, member, idea_data, fiel
     assert response.status_code == 200
     assert message in html
     assert 'aria-invalid="true"' in html
+    # The summary above the form links to the field (the first checkbox of the places).
+    summary = html[html.index('id="form-errors"') :]
+    target = re.search(r'<a href="#([\w-]+)">', summary).group(1)
+    assert target.startswith(f"id_{field}") and f'id="{target}"' in html
     # What the member wrote in the other fields is still there.
     assert "Säkra cykelvägar till alla skolor." in html
     assert "Bygg **separerade** cykelbanor." in html
