@@ -21,7 +21,8 @@ class PlaceAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change and "districts" in form.changed_data:
-            # The search filters ideas by district through the districts of their places, kept on each idea.
+            # The search and the idea list filter ideas by district through the districts of their places, kept
+            # on each idea. A change made elsewhere (shell, SQL) needs `manage.py search_reindex`.
             search_districts_refresh(place_ids=[form.instance.pk])
 
     def has_delete_permission(self, request, obj=None):

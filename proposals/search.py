@@ -24,7 +24,8 @@ so ranking a third of the bank reads nothing more. Place and tag ids are kept as
 and the places' districts for the district filter.
 
 A search's facets and page come from one SQL statement, run through proposals_search_cached() (migration 0004),
-which keeps the result until anything in the bank changes.
+which keeps the result until anything in the bank changes. A search of three or more words that finds nothing
+runs a second, relaxed one (ParsedQuery.match).
 """
 
 import hashlib

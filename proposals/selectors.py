@@ -84,6 +84,7 @@ def proposal_cards(proposals) -> list[Proposal]:
     if not by_id:
         return proposals
     links = Proposal.places.through.objects.filter(proposal_id__in=by_id)
+    # The region ("region" sorts after "municipality", so first in reverse), then the municipalities by name.
     for proposal_id, name in links.order_by("-place__kind", "place__name").values_list(
         "proposal_id", "place__name"
     ):
@@ -137,7 +138,8 @@ class SearchResults:
 
 def proposal_search(filters: ProposalFilters, *, page_number, per_page: int) -> SearchResults | None:
     """A search with the list's filters: one page of ranked ideas with highlighted snippets, and the facet
-    counts of all hits, in one query plus the page's rows (None when `q` holds no searchable word)."""
+    counts of all hits (None when `q` holds no searchable word). Two queries, the facets with the page's ids
+    (a second one when a search of several words is relaxed, see search_hits) and the page's rows."""
     query = parse_query(filters.q)
     if not query:
         return None

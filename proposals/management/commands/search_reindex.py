@@ -1,4 +1,5 @@
-"""`manage.py search_reindex`: recompute every idea's search index (after changing proposals/search.py)."""
+"""`manage.py search_reindex`: recompute every idea's search index (after changing proposals/search.py, or
+after changing which district a place belongs to other than in the admin, which refreshes its ideas itself)."""
 
 import time
 
@@ -9,7 +10,10 @@ from proposals.search import REINDEX_BATCH, search_reindex
 
 
 class Command(BaseCommand):
-    help = "Recompute the search index (lexemes, title tiers, facet lists) of every idea, in batches."
+    help = (
+        "Recompute the search index (lexemes, title tiers, place, tag and district lists) of every idea, "
+        "in batches."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=REINDEX_BATCH)
