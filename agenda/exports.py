@@ -4,6 +4,7 @@ its state."""
 import re
 import textwrap
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -65,7 +66,11 @@ def markdown_export(agenda, version, document, state_label) -> str:
         f"# {document.title}",
         "",
         _("Version %(number)s · %(state)s · %(date)s")
-        % {"number": version.number, "state": state_label, "date": version.created_at.date().isoformat()},
+        % {
+            "number": version.number,
+            "state": state_label,
+            "date": timezone.localdate(version.created_at).isoformat(),
+        },
         "",
     ]
     if document.narrative:
