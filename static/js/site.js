@@ -36,6 +36,9 @@ document.addEventListener("DOMContentLoaded", () => {
 
     const options = () => Array.from(list.querySelectorAll('[role="option"]'));
     const close = () => {
+      // A suggestion request still on its way must not open the list again.
+      clearTimeout(timer);
+      latest += 1;
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
