@@ -84,6 +84,8 @@ class Proposal(models.Model):
     search_places = models.TextField(default=",", editable=False)
     search_districts = models.TextField(default=",", editable=False)
     search_tags = models.TextField(default=",", editable=False)
+    # The submit form's one-time key: a double-click or a resent form finds the idea it already made.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("idé")
@@ -115,6 +117,7 @@ class Proposal(models.Model):
                 name="proposal_answer_required",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="proposal_title_not_empty"),
+            models.UniqueConstraint(fields=["author", "submission_key"], name="proposal_one_per_submission"),
         ]
 
     def __str__(self):
@@ -200,6 +203,7 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     hidden_reason = models.CharField(_("skäl"), max_length=500, blank=True)
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -209,6 +213,7 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""), name="comment_hidden_needs_reason"
             ),
+            models.UniqueConstraint(fields=["author", "submission_key"], name="comment_one_per_submission"),
         ]
 
     @property
