@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Create venv, install, start the embedded database, migrate, load the demo once, serve (with the task worker).
+# The server and the worker both link emails to this address (DJANGO_SITE_URL), whatever PORT says.
+run: export DJANGO_SITE_URL = http://$(HOST):$(PORT)
 run: $(STAMP)
-	$(PY) manage.py bootstrap --url http://$(HOST):$(PORT)
+	$(PY) manage.py bootstrap --url $$DJANGO_SITE_URL
 	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,4 +1,6 @@
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from places.models import District, Place
@@ -20,8 +22,14 @@ class ProfileFields(forms.Form):
     )
 
 
-class SignupForm(ProfileFields):
-    """Extra fields on allauth's sign-up form."""
+class SignupForm(ProfileFields, allauth_forms.SignupForm):
+    """allauth's sign-up form with the profile fields; the account is made whole or not at all."""
+
+    field_order = ["email", "display_name", "home_place", "password1", "password2"]
+
+    def try_save(self, request):
+        with transaction.atomic():
+            return super().try_save(request)
 
     def signup(self, request, user):
         member_profile_update(

@@ -4,6 +4,7 @@ Development needs nothing set. Production sets at least DJANGO_DEBUG=0, DJANGO_S
 DJANGO_ALLOWED_HOSTS and DATABASE_URL; see README.md for the full list.
 """
 
+import ipaddress
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -111,6 +112,16 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Reformbanken] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "proposals:list"
+ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
+# Failed logins are limited per client address and per account (allauth keeps the counts in the cache, which
+# every process shares). Behind a proxy the client address comes from X-Forwarded-For, believed only when the
+# proxy is listed in DJANGO_TRUSTED_PROXIES (addresses or networks); else every client is the proxy's address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+try:
+    [ipaddress.ip_network(proxy, strict=False) for proxy in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -166,8 +177,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# Where the portal is reached, for links in emails.
+# Where the portal is reached, for links in emails (the idea status mails; account mails link to the address the
+# request came to, and use this only when sent outside a request). `make run` sets it to its own host and port.
 SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+SITE_NAME = "Reformbanken"
 PROPOSALS_PER_PAGE = 20
 COMMENT_EDIT_MINUTES = 30
-ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"

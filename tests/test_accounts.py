@@ -129,3 +129,52 @@ def test_logout(client, member):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert client.get(reverse("proposals:mine")).status_code == 302
+
+
+def test_sign_up_with_an_over_long_email_is_refused_whole(client, db):
+    email = "a" * 300 + "@example.se"  # under the form field's 320, over the 254 the tables hold
+    nacka = Place.objects.get(code="0182")
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": email,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "display_name": "Nora Ny",
+            "home_place": nacka.pk,
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["email"]
+    assert "som mest 254 tecken" in form.errors["email"][0]
+    html = response.content.decode()
+    assert "som mest 254 tecken" in html
+    assert 'value="Nora Ny"' in html
+    assert f'<option value="{nacka.pk}" selected>' in html
+    assert not User.objects.exists()
+    assert not EmailAddress.objects.exists()
+
+
+def test_sign_up_is_all_or_nothing(client, db, monkeypatch):
+    """Should the profile fail after the user row is written, the row goes too."""
+
+    def fail(**kwargs):
+        raise RuntimeError("profile")
+
+    monkeypatch.setattr("members.forms.member_profile_update", fail)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "ny@example.se", "password1": PASSWORD, "password2": PASSWORD, "display_name": "Nora Ny"},
+    )
+    assert response.status_code == 500
+    assert not User.objects.filter(email="ny@example.se").exists()
+
+
+def test_adding_an_over_long_email_is_refused(client, member):
+    client.force_login(member)
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "a" * 300 + "@example.se"})
+    assert response.status_code == 200
+    assert "som mest 254 tecken" in response.content.decode()
+    assert list(EmailAddress.objects.filter(user=member).values_list("email", flat=True)) == [member.email]
