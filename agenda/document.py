@@ -3,6 +3,7 @@
 import uuid
 from dataclasses import dataclass, field
 
+from .errors import ItemGone
 from .models import AgendaVersion, VersionPoint, VersionSection
 
 
@@ -31,14 +32,14 @@ class Document:
         for section in self.sections:
             if section.key == key:
                 return section
-        raise KeyError(key)
+        raise ItemGone(key)
 
     def find_point(self, key) -> tuple[Section, Point]:
         for section in self.sections:
             for point in section.points:
                 if point.key == key:
                     return section, point
-        raise KeyError(key)
+        raise ItemGone(key)
 
     def points(self):
         for section in self.sections:

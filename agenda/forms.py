@@ -183,7 +183,16 @@ class AmendmentAnswerForm(forms.Form):
 
 
 class PromoteForm(forms.Form):
-    target = forms.ChoiceField(label=_("Reformriktning"))
+    target = forms.ChoiceField(
+        label=_("Reformriktning"),
+        error_messages={
+            "invalid_choice": _(
+                "Välj en reformriktning i en agenda du redigerar. Den du valde finns inte längre "
+                "eller kan inte ändras nu."
+            ),
+            "required": _("Välj en reformriktning i en agenda du redigerar."),
+        },
+    )
     text = forms.CharField(
         label=_("Text för reformpunkten"),
         max_length=TEXT_MAX,

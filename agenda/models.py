@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +39,8 @@ class Agenda(models.Model):
     consultation_ends_on = models.DateField(_("remissen slutar"), null=True, blank=True)
     # The number of the newest version; saving on top of an older one is a conflict (optimistic concurrency).
     head_number = models.PositiveIntegerField(default=0)
+    # The version the board(s) proposed: set while the agenda is a board proposal, and always its head then.
+    proposed_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     last_adopted_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -55,6 +57,16 @@ class Agenda(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="consultation") | Q(consultation_ends_on__isnull=False),
                 name="agenda_consultation_has_end",
+            ),
+            # No version is saved while the agenda is proposed or adopted: what the decision body adopts is
+            # exactly what the boards proposed, and the adopted version is the last one until a new draft.
+            models.CheckConstraint(
+                condition=~Q(state="board_proposal") | Q(proposed_number=F("head_number")),
+                name="agenda_proposal_is_head",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="adopted") | Q(last_adopted_number=F("head_number")),
+                name="agenda_adopted_is_head",
             ),
         ]
 

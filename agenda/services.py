@@ -1,4 +1,11 @@
-"""Every write to the reform agenda. Each change to the document saves a new, immutable version."""
+"""Every write to the reform agenda. Each change to the document saves a new, immutable version.
+
+Every write that depends on the agenda's state or head version reads them from the agenda's row, locked for
+the rest of the transaction (`_agenda_lock`), never from the object the request loaded: two requests at the
+same moment are serialised on that row, and the second sees what the first did. The database backs this up:
+a saved version moves `head_number` only in a state that allows editing, and a board proposal or an adoption
+holds exactly the version it names (the constraints on Agenda).
+"""
 
 import uuid
 from collections.abc import Callable
@@ -12,21 +19,24 @@ from members.services import notification_create
 from proposals.models import Proposal
 
 from .document import Document, Point, Section, document_load, document_write
+from .errors import AgendaError, ItemGone, VersionConflict
 from .models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
+from .permissions import agenda_districts
+
+__all__ = ["AgendaError", "ItemGone", "VersionConflict"]
 
 EDITABLE_STATES = {Agenda.State.DRAFT, Agenda.State.CONSULTATION}
 
 
-class AgendaError(Exception):
-    """An action the process does not allow now; the message is for the user."""
+def _agenda_lock(agenda: Agenda) -> Agenda:
+    """The agenda's row as it is now, locked until the transaction ends."""
+    return Agenda.objects.select_for_update().get(pk=agenda.pk)
 
 
-class VersionConflict(AgendaError):
-    """Someone saved a newer version after the one the editor started from."""
-
-    def __init__(self, head_number):
-        super().__init__(_("Någon annan har sparat en nyare version medan du arbetade."))
-        self.head_number = head_number
+def _agenda_sync(agenda: Agenda, locked: Agenda) -> None:
+    """Give the caller's object the state the transaction left, for the message and redirect after it."""
+    for name in ("state", "head_number", "consultation_ends_on", "proposed_number", "last_adopted_number"):
+        setattr(agenda, name, getattr(locked, name))
 
 
 @transaction.atomic
@@ -46,8 +56,9 @@ def agenda_create(*, title: str, district, editor) -> Agenda:
 
 
 def _version_save(*, agenda, editor, base_number, message, document, restored_from=None) -> AgendaVersion:
-    # The database decides who saved first: only one save can move head_number from base_number.
-    moved = Agenda.objects.filter(pk=agenda.pk, head_number=base_number).update(
+    # Called with the agenda's row locked. The conditional UPDATE is the last word all the same: head_number
+    # moves only from base_number and only while the agenda may be edited.
+    moved = Agenda.objects.filter(pk=agenda.pk, head_number=base_number, state__in=EDITABLE_STATES).update(
         head_number=F("head_number") + 1
     )
     if not moved:
@@ -72,23 +83,33 @@ def head_version(agenda) -> AgendaVersion:
     return AgendaVersion.objects.get(agenda=agenda, number=agenda.head_number)
 
 
+def _require_editable(locked: Agenda) -> None:
+    if locked.state not in EDITABLE_STATES:
+        raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
+
+
 @transaction.atomic
 def agenda_edit(
-    *, agenda: Agenda, editor, base_number: int, message: str, change: Callable[[Document], None]
+    *, agenda: Agenda, editor, base_number: int | None, message: str, change: Callable[[Document], None]
 ) -> AgendaVersion:
     """Apply `change` to the document as it is in version `base_number` and save it as the next version.
 
-    Raises VersionConflict when a newer version exists: nothing is overwritten."""
-    if agenda.state not in EDITABLE_STATES:
-        raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
-    head_number = Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk)
-    if base_number != head_number:
-        raise VersionConflict(head_number)
-    document = document_load(AgendaVersion.objects.get(agenda=agenda, number=base_number))
+    `base_number=None` applies the change on top of whatever version is newest (for additions that cannot
+    clash with another editor's text, such as a promoted idea). Raises VersionConflict when a newer version
+    exists (nothing is overwritten), ItemGone when the change is about a section or point that is gone."""
+    locked = _agenda_lock(agenda)
+    _require_editable(locked)
+    if base_number is None:
+        base_number = locked.head_number
+    elif base_number != locked.head_number:
+        raise VersionConflict(locked.head_number)
+    document = document_load(AgendaVersion.objects.get(agenda=locked, number=base_number))
     change(document)
-    return _version_save(
-        agenda=agenda, editor=editor, base_number=base_number, message=message, document=document
+    version = _version_save(
+        agenda=locked, editor=editor, base_number=base_number, message=message, document=document
     )
+    _agenda_sync(agenda, locked)
+    return version
 
 
 # Changes to the document. Each takes the document and changes it in place.
@@ -205,16 +226,25 @@ def _move(items: list, item, offset: int):
 def proposal_promote(
     *, proposal: Proposal, agenda: Agenda, section_key, editor, text: str = ""
 ) -> AgendaVersion:
-    """Turn a selected idea into a new reform point of a section, linked to the idea."""
-    if proposal.status != Proposal.Status.SELECTED:
+    """Turn a selected idea into a new reform point of a section, linked to the idea.
+
+    The point is added to the newest version, whatever was saved since the editor loaded the page."""
+    locked = Proposal.objects.select_for_update().only("status").get(pk=proposal.pk)
+    if locked.status != Proposal.Status.SELECTED:
         raise AgendaError(_("Bara idéer som är utvalda till reformagendan kan föras in i den."))
-    point_text = text.strip() or f"{proposal.title}. {proposal.summary}"
+    add = point_add(section_key, text.strip() or f"{proposal.title}. {proposal.summary}", [proposal.pk])
+
+    def change(document: Document):
+        if any(proposal.pk in point.source_ids for point in document.points()):
+            raise AgendaError(_("Idén finns redan i den här agendan."))
+        add(document)
+
     return agenda_edit(
         agenda=agenda,
         editor=editor,
-        base_number=agenda.head_number,
+        base_number=None,
         message=_("Idén ”%(title)s” fördes in") % {"title": proposal.title[:120]},
-        change=point_add(section_key, point_text, [proposal.pk]),
+        change=change,
     )
 
 
@@ -223,27 +253,31 @@ def agenda_version_restore(
     *, agenda: Agenda, version: AgendaVersion, editor, base_number: int
 ) -> AgendaVersion:
     """A new version equal to an old one; nothing in between is lost."""
-    if agenda.state not in EDITABLE_STATES:
-        raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
-    return _version_save(
-        agenda=agenda,
+    locked = _agenda_lock(agenda)
+    _require_editable(locked)
+    if base_number != locked.head_number:
+        raise VersionConflict(locked.head_number)
+    new = _version_save(
+        agenda=locked,
         editor=editor,
         base_number=base_number,
         message=_("Återställd till version %(number)s") % {"number": version.number},
         document=document_load(version),
         restored_from=version,
     )
+    _agenda_sync(agenda, locked)
+    return new
 
 
-# The process: draft → consultation → board proposal → adopted.
+# The process: draft → consultation → board proposal → adopted. Each step locks the agenda's row, checks the
+# state it finds there, and records the version it acted on.
 
 
-def _transition(agenda: Agenda, to_state: str, editor, note: str = "", **fields) -> Transition:
-    locked = Agenda.objects.select_for_update().get(pk=agenda.pk)
-    if locked.state != agenda.state:
-        raise AgendaError(_("Agendans läge har ändrats av någon annan. Ladda om sidan."))
+def _transition(
+    agenda: Agenda, locked: Agenda, to_state: str, editor, note: str = "", **fields
+) -> Transition:
     transition = Transition.objects.create(
-        agenda=agenda,
+        agenda=locked,
         from_state=locked.state,
         to_state=to_state,
         version_number=locked.head_number,
@@ -251,83 +285,99 @@ def _transition(agenda: Agenda, to_state: str, editor, note: str = "", **fields)
         note=note[:500],
     )
     fields["state"] = to_state
-    Agenda.objects.filter(pk=agenda.pk).update(**fields)
     for name, value in fields.items():
-        setattr(agenda, name, value)
+        setattr(locked, name, value)
+    locked.save(update_fields=list(fields))
+    _agenda_sync(agenda, locked)
     return transition
 
 
 @transaction.atomic
 def agenda_consultation_start(*, agenda: Agenda, editor, ends_on) -> Transition:
-    if agenda.state != Agenda.State.DRAFT:
+    locked = _agenda_lock(agenda)
+    if locked.state != Agenda.State.DRAFT:
         raise AgendaError(_("Bara ett utkast kan skickas på remiss."))
     if ends_on <= timezone.localdate():
         raise AgendaError(_("Remissen måste sluta ett senare datum än i dag."))
-    return _transition(agenda, Agenda.State.CONSULTATION, editor, consultation_ends_on=ends_on)
+    return _transition(agenda, locked, Agenda.State.CONSULTATION, editor, consultation_ends_on=ends_on)
 
 
 @transaction.atomic
 def agenda_back_to_draft(*, agenda: Agenda, editor) -> Transition:
     """Close the consultation, or withdraw the board proposal, and go on working on the draft."""
-    if agenda.state not in {Agenda.State.CONSULTATION, Agenda.State.BOARD_PROPOSAL}:
+    locked = _agenda_lock(agenda)
+    if locked.state not in {Agenda.State.CONSULTATION, Agenda.State.BOARD_PROPOSAL}:
         raise AgendaError(_("Agendan är redan ett utkast."))
-    return _transition(agenda, Agenda.State.DRAFT, editor)
+    return _transition(agenda, locked, Agenda.State.DRAFT, editor, proposed_number=None)
 
 
 @transaction.atomic
 def agenda_approve(*, agenda: Agenda, district, editor) -> BoardApproval:
     """One board approves the current version of a joint agenda as its proposal."""
-    if not agenda.is_joint:
+    locked = _agenda_lock(agenda)
+    if not locked.is_joint:
         raise AgendaError(_("Bara en gemensam agenda behöver båda styrelsernas godkännande."))
-    if agenda.state not in EDITABLE_STATES:
+    if locked.state not in EDITABLE_STATES:
         raise AgendaError(_("Agendan kan inte godkännas i det här läget."))
     approval, _created = BoardApproval.objects.get_or_create(
-        agenda=agenda, district=district, version_number=agenda.head_number, defaults={"by": editor}
+        agenda=locked, district=district, version_number=locked.head_number, defaults={"by": editor}
     )
+    _agenda_sync(agenda, locked)
     return approval
 
 
-def approvals_missing(agenda: Agenda, districts) -> list:
-    """The boards that have not approved the current version (joint agendas only)."""
+def approvals_missing(agenda: Agenda, districts, number: int | None = None) -> list:
+    """The boards that have not approved version `number` (the current one by default); joint agendas only."""
     if not agenda.is_joint:
         return []
     approved = set(
-        BoardApproval.objects.filter(agenda=agenda, version_number=agenda.head_number).values_list(
-            "district_id", flat=True
-        )
+        BoardApproval.objects.filter(
+            agenda=agenda, version_number=agenda.head_number if number is None else number
+        ).values_list("district_id", flat=True)
     )
     return [district for district in districts if district.pk not in approved]
 
 
-@transaction.atomic
-def agenda_propose(*, agenda: Agenda, editor, districts) -> Transition:
-    """The board(s) put the current version forward as their proposal to the decision body."""
-    if agenda.state not in EDITABLE_STATES:
-        raise AgendaError(_("Bara ett utkast eller en remissversion kan bli styrelsens förslag."))
-    missing = approvals_missing(agenda, districts)
+def _require_approved(locked: Agenda, number: int) -> None:
+    missing = approvals_missing(locked, agenda_districts(locked), number)
     if missing:
         raise AgendaError(
             _("Båda styrelserna måste godkänna den här versionen först. Saknas: %(boards)s")
             % {"boards": ", ".join(d.name for d in missing)}
         )
-    return _transition(agenda, Agenda.State.BOARD_PROPOSAL, editor)
+
+
+@transaction.atomic
+def agenda_propose(*, agenda: Agenda, editor) -> Transition:
+    """The board(s) put the current version forward as their proposal to the decision body."""
+    locked = _agenda_lock(agenda)
+    if locked.state not in EDITABLE_STATES:
+        raise AgendaError(_("Bara ett utkast eller en remissversion kan bli styrelsens förslag."))
+    _require_approved(locked, locked.head_number)
+    return _transition(
+        agenda, locked, Agenda.State.BOARD_PROPOSAL, editor, proposed_number=locked.head_number
+    )
 
 
 @transaction.atomic
 def agenda_adopt(*, agenda: Agenda, editor, body: str, decided_on, minutes_reference: str) -> Adoption:
     """Record the decision body's adoption of the proposed version, which is frozen from then on."""
-    if agenda.state != Agenda.State.BOARD_PROPOSAL:
+    locked = _agenda_lock(agenda)
+    if locked.state != Agenda.State.BOARD_PROPOSAL:
         raise AgendaError(_("Bara styrelsens förslag kan antas."))
-    if agenda.is_joint != (body == Adoption.Body.JOINT_ASSEMBLY):
+    if locked.is_joint != (body == Adoption.Body.JOINT_ASSEMBLY):
         raise AgendaError(
             _(
                 "En gemensam agenda antas av den gemensamma samlingen, ett distrikts agenda av dess kongress "
                 "eller representantskap."
             )
         )
+    # The proposal's own version: the constraints keep it equal to the head while the agenda is proposed.
+    number = locked.proposed_number
+    _require_approved(locked, number)
     adoption = Adoption(
-        agenda=agenda,
-        version=head_version(agenda),
+        agenda=locked,
+        version=AgendaVersion.objects.get(agenda=locked, number=number),
         body=body,
         decided_on=decided_on,
         minutes_reference=minutes_reference,
@@ -336,7 +386,13 @@ def agenda_adopt(*, agenda: Agenda, editor, body: str, decided_on, minutes_refer
     adoption.full_clean()
     adoption.save()
     _transition(
-        agenda, Agenda.State.ADOPTED, editor, note=minutes_reference, last_adopted_number=agenda.head_number
+        agenda,
+        locked,
+        Agenda.State.ADOPTED,
+        editor,
+        note=minutes_reference,
+        proposed_number=None,
+        last_adopted_number=number,
     )
     return adoption
 
@@ -344,18 +400,21 @@ def agenda_adopt(*, agenda: Agenda, editor, body: str, decided_on, minutes_refer
 @transaction.atomic
 def agenda_new_draft(*, agenda: Agenda, editor) -> AgendaVersion:
     """Go on working after an adoption: a new draft starts from the adopted version, which stays frozen."""
-    if agenda.state != Agenda.State.ADOPTED:
+    locked = _agenda_lock(agenda)
+    if locked.state != Agenda.State.ADOPTED:
         raise AgendaError(_("Bara en antagen agenda kan få ett nytt utkast."))
-    adopted = head_version(agenda)
-    _transition(agenda, Agenda.State.DRAFT, editor)
-    return _version_save(
-        agenda=agenda,
+    adopted = AgendaVersion.objects.get(agenda=locked, number=locked.last_adopted_number)
+    _transition(agenda, locked, Agenda.State.DRAFT, editor)
+    version = _version_save(
+        agenda=locked,
         editor=editor,
         base_number=adopted.number,
         message=_("Nytt utkast från den antagna version %(number)s") % {"number": adopted.number},
         document=document_load(adopted),
         restored_from=adopted,
     )
+    _agenda_sync(agenda, locked)
+    return version
 
 
 # Amendments during consultation.
@@ -365,20 +424,21 @@ def agenda_new_draft(*, agenda: Agenda, editor) -> AgendaVersion:
 def amendment_create(
     *, agenda: Agenda, author, kind: str, section_key, point_key=None, text: str = "", motivation: str
 ) -> Amendment:
-    if agenda.state != Agenda.State.CONSULTATION:
+    locked = _agenda_lock(agenda)
+    if locked.state != Agenda.State.CONSULTATION:
         raise AgendaError(_("Ändringsyrkanden kan bara lämnas medan agendan är på remiss."))
-    if agenda.consultation_ends_on and timezone.localdate() > agenda.consultation_ends_on:
+    if locked.consultation_ends_on and timezone.localdate() > locked.consultation_ends_on:
         raise AgendaError(_("Remisstiden har gått ut."))
-    document = document_load(head_version(agenda))
+    document = document_load(head_version(locked))
     try:
         document.section(section_key)
         if point_key is not None:
             document.find_point(point_key)
-    except KeyError:
+    except ItemGone:
         raise AgendaError(_("Avsnittet eller punkten finns inte i den aktuella versionen.")) from None
     amendment = Amendment(
-        agenda=agenda,
-        version_number=agenda.head_number,
+        agenda=locked,
+        version_number=locked.head_number,
         section_key=section_key,
         point_key=point_key,
         kind=kind,
@@ -422,11 +482,11 @@ def amendment_answer(
             amendment.applied_in = agenda_edit(
                 agenda=agenda,
                 editor=editor,
-                base_number=agenda.head_number,
+                base_number=None,
                 message=_("Ändringsyrkande %(number)s bifallet") % {"number": amendment.pk},
                 change=_amendment_change(amendment, applied_text),
             )
-        except KeyError:
+        except ItemGone:
             raise AgendaError(_("Texten som yrkandet gäller finns inte längre i agendan.")) from None
     amendment.decision, amendment.answer = decision, answer
     amendment.answered_by, amendment.answered_at = editor, timezone.now()

@@ -153,7 +153,7 @@ def _text_edit(request, agenda, *, form_class, initial, change, title, field_nam
     if request.method != "POST":
         try:
             values = initial(document_load(head))
-        except KeyError:
+        except services.ItemGone:
             raise Http404 from None
         form = form_class(initial={**values, "base_number": head.number}, **form_kwargs)
         return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title})
@@ -172,7 +172,7 @@ def _text_edit(request, agenda, *, form_class, initial, change, title, field_nam
             return _conflict(
                 request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs
             )
-        except KeyError:
+        except services.ItemGone:
             messages.error(request, _("Det du ändrade har tagits bort av någon annan. Din text visas nedan."))
             return render(
                 request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=409
@@ -196,7 +196,7 @@ def _conflict(request, agenda, form, conflict, initial, title, field_names, form
     head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=conflict.head_number)
     try:
         base_values, head_values = initial(document_load(base)), initial(document_load(head))
-    except KeyError:
+    except services.ItemGone:
         base_values = head_values = {}
     fields = []
     for name in field_names:
@@ -306,10 +306,12 @@ def point_merge(request, pk, key):
     agenda = _agenda_or_404(request, pk)
     _require(permissions.can_edit(request.user, agenda))
     document = document_load(services.head_version(agenda))
-    try:
-        document.find_point(key)
-    except KeyError:
-        raise Http404 from None
+    if request.method != "POST":
+        try:
+            document.find_point(key)
+        except services.ItemGone:
+            raise Http404 from None
+    # Posted on a point removed meanwhile: the service finds it gone and the form keeps the text (409).
     others = [p for p in document.points() if p.key != key]
     return _text_edit(
         request,
@@ -373,7 +375,7 @@ def structure_change(request, pk, kind, key, action):
         messages.error(
             request, _("Någon annan har ändrat agendan under tiden. Inget ändrades – försök igen.")
         )
-    except KeyError:
+    except services.ItemGone:
         messages.error(request, _("Det du ville ändra finns inte längre i agendan."))
     except services.AgendaError as error:
         messages.error(request, str(error))
@@ -459,7 +461,6 @@ def restore(request, pk, number):
 def process(request, pk, action):
     agenda = _agenda_or_404(request, pk)
     _require(permissions.can_run_process(request.user, agenda))
-    districts = permissions.agenda_districts(agenda)
     try:
         if action == "remiss":
             form = ConsultationForm(request.POST)
@@ -479,7 +480,7 @@ def process(request, pk, action):
             _require(district.pk in permissions.approvable_districts(request.user, agenda))
             services.agenda_approve(agenda=agenda, district=district, editor=request.user)
         elif action == "forslag":
-            services.agenda_propose(agenda=agenda, editor=request.user, districts=districts)
+            services.agenda_propose(agenda=agenda, editor=request.user)
         elif action == "anta":
             form = AdoptForm(request.POST)
             if not form.is_valid():
@@ -570,31 +571,37 @@ def promote(request, proposal_pk):
         raise Http404 from None
     # Editors bring the ideas of their own district into the agenda, as they handle them in their queue.
     _require(can_moderate(request.user, proposal))
-    targets = selectors.promote_targets(request.user)
-    _require(bool(targets))
-    form = PromoteForm(request.POST, targets=targets)
-    if not form.is_valid():
-        messages.error(request, _("Välj en reformriktning i en agenda du redigerar."))
-        return redirect(proposal)
-    agenda_pk, section_key = form.cleaned_data["target"].split(":")
-    agenda = get_object_or_404(Agenda, pk=agenda_pk)
-    _require(permissions.can_edit(request.user, agenda))
-    try:
-        services.proposal_promote(
-            proposal=proposal,
-            agenda=agenda,
-            section_key=uuid.UUID(section_key),
-            editor=request.user,
-            text=form.cleaned_data["text"],
-        )
-    except (services.AgendaError, KeyError) as error:
-        messages.error(
-            request, str(error) if isinstance(error, services.AgendaError) else _("Avsnittet finns inte.")
-        )
-    else:
-        messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": agenda.title})
-    return redirect(
-        request.POST.get("next") if request.POST.get("next", "").startswith("/ideer/") else proposal
+    next_url = request.POST.get("next", "")
+    if not next_url.startswith("/ideer/"):
+        next_url = proposal.get_absolute_url()
+    # A target that is gone or no longer editable is not among the choices: a field error, the text kept.
+    form = PromoteForm(request.POST, targets=selectors.promote_targets(request.user))
+    status = 400
+    if form.is_valid():
+        status = 409  # valid, but the idea or the agenda has changed since the page was loaded
+        agenda_pk, section_key = form.cleaned_data["target"].split(":")
+        agenda = get_object_or_404(Agenda, pk=agenda_pk)
+        _require(permissions.is_agenda_editor(request.user, agenda))
+        try:
+            services.proposal_promote(
+                proposal=proposal,
+                agenda=agenda,
+                section_key=uuid.UUID(section_key),
+                editor=request.user,
+                text=form.cleaned_data["text"],
+            )
+        except services.ItemGone:
+            form.add_error("target", _("Reformriktningen har tagits bort ur agendan. Välj en annan."))
+        except services.AgendaError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": agenda.title})
+            return redirect(next_url)
+    return render(
+        request,
+        "agenda/promote.html",
+        {"proposal": proposal, "form": form, "next": next_url},
+        status=status,
     )
 
 

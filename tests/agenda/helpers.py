@@ -8,7 +8,6 @@ from django.utils import timezone
 from agenda import services
 from agenda.models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition, VersionPoint
 from members.models import Notification
-from places.models import District
 
 
 def fresh(agenda) -> Agenda:
@@ -46,7 +45,7 @@ def approve_all(agenda, *editors) -> None:
 
 def to_board_proposal(agenda, editor) -> Agenda:
     agenda = fresh(agenda)
-    services.agenda_propose(agenda=agenda, editor=editor, districts=list(District.objects.all()))
+    services.agenda_propose(agenda=agenda, editor=editor)
     return fresh(agenda)
 
 

@@ -639,8 +639,9 @@ def test_cannot_promote_into_a_board_proposal(client, editor_lan, board_proposal
         reverse("agenda:promote", args=[selected_proposal.pk]),
         {"target": f"{board_proposal.pk}:{section.key}"},
     )
-    # No agenda is open for editing, so the editor has nowhere to promote to.
-    assert response.status_code == 403
+    # No agenda is open for editing: the target is stale, a field error (the form and its text kept).
+    assert response.status_code == 400
+    assert "finns inte längre eller kan inte ändras nu" in response.content.decode()
     assert agenda_data() == before
 
 

@@ -592,7 +592,7 @@ def test_joint_agenda_is_adopted_only_by_the_joint_assembly(client, editor_lan, 
 
 def test_no_approval_once_proposed(client, editor_lan, editor_stad, joint):
     approve_all(joint, editor_lan, editor_stad)
-    services.agenda_propose(agenda=fresh(joint), editor=editor_lan, districts=list(District.objects.all()))
+    services.agenda_propose(agenda=fresh(joint), editor=editor_lan)
     client.force_login(editor_lan)
     before = agenda_data()
     html = approve(client, joint, "lan").content.decode()

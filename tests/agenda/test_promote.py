@@ -79,9 +79,11 @@ def test_idea_that_is_not_selected_cannot_be_promoted(client, editor_lan, agenda
     client.force_login(editor_lan)
     assert "För in i reformagendan" not in client.get(idea_url(proposal)).content.decode()
     before = agenda_data()
-    response = promote(client, proposal, agenda, section_key)
-    assert response.url == idea_url(proposal)
-    assert message_texts(response) == ["Bara idéer som är utvalda till reformagendan kan föras in i den."]
+    response = promote(client, proposal, agenda, section_key, "Min egen formulering")
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Bara idéer som är utvalda till reformagendan kan föras in i den." in html
+    assert "Min egen formulering" in html
     assert agenda_data() == before
 
 
@@ -92,10 +94,13 @@ def test_promote_needs_a_section_the_editor_may_edit(
     client.force_login(editor_lan)
     before = agenda_data()
     response = client.post(
-        reverse("agenda:promote", args=[selected_proposal.pk]), {"target": target.format(pk=agenda.pk)}
+        reverse("agenda:promote", args=[selected_proposal.pk]),
+        {"target": target.format(pk=agenda.pk), "text": "Texten jag skrev"},
     )
-    assert response.url == idea_url(selected_proposal)
-    assert message_texts(response) == ["Välj en reformriktning i en agenda du redigerar."]
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Välj en reformriktning i en agenda du redigerar." in html
+    assert "Texten jag skrev" in html
     assert agenda_data() == before
 
 

@@ -1,14 +1,12 @@
 """Every save is an immutable, numbered version: history, any version, comparison, restore, and two editors
 saving at once without losing work."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from agenda import services
 from agenda.models import Agenda, AgendaVersion
+from tests.parallel import parallel
 
 from .conftest import head
 from .helpers import add_points, agenda_data, fresh, in_two_weeks, message_texts
@@ -410,39 +408,25 @@ def test_the_database_update_decides_who_saved_first(editor_lan, agenda):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_saves_make_exactly_one_version(editor_lan, editor_stad):
-    """Two threads, each with its own database connection, both pass the early check at version 1 before
-    either writes. The database lets exactly one of them move head_number; the other gets a conflict."""
+    """Two threads, each with its own database connection, save on top of version 1 at the same moment.
+    The agenda's row lock serialises them: exactly one moves head_number, the other gets a conflict."""
     agenda = services.agenda_create(title="Samtidigt", district=None, editor=editor_lan)
-    both_loaded = threading.Barrier(2, timeout=10)
-    results = {}
 
     def save(editor, text):
-        def change(document):
-            both_loaded.wait()  # both have read version 1 and are about to write
-            document.narrative = text
-
         try:
-            version = services.agenda_edit(
+            return services.agenda_edit(
                 agenda=Agenda.objects.get(pk=agenda.pk),
                 editor=editor,
                 base_number=1,
                 message=text,
-                change=change,
-            )
-            results[text] = version.number
+                change=lambda document: setattr(document, "narrative", text),
+            ).number
         except services.VersionConflict as conflict:
-            results[text] = ("conflict", conflict.head_number)
-        finally:
-            connection.close()
+            return ("conflict", conflict.head_number)
 
-    threads = [
-        threading.Thread(target=save, args=(editor, text))
-        for editor, text in ((editor_lan, "Länet"), (editor_stad, "Staden"))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    texts = ["Länet", "Staden"]
+    outcomes = parallel([lambda: save(editor_lan, texts[0]), lambda: save(editor_stad, texts[1])])
+    results = dict(zip(texts, outcomes))
     assert sorted(results.values(), key=str) == [("conflict", 2), 2]
     winner = next(text for text, result in results.items() if result == 2)
     assert list(AgendaVersion.objects.filter(agenda=agenda).values_list("number", "narrative")) == [

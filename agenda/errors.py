@@ -1,0 +1,23 @@
+"""The agenda's own errors. Each message is written for the user who tried the action."""
+
+from django.utils.translation import gettext as _
+
+
+class AgendaError(Exception):
+    """An action the process does not allow now; the message is for the user."""
+
+
+class VersionConflict(AgendaError):
+    """Someone saved a newer version after the one the editor started from."""
+
+    def __init__(self, head_number):
+        super().__init__(_("Någon annan har sparat en nyare version medan du arbetade."))
+        self.head_number = head_number
+
+
+class ItemGone(AgendaError):
+    """The section or point a change is about is not in the version it is applied to (removed meanwhile)."""
+
+    def __init__(self, key=None):
+        super().__init__(_("Det du ändrade har tagits bort av någon annan."))
+        self.key = key
