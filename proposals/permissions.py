@@ -37,7 +37,3 @@ def can_edit_comment(user, comment) -> bool:
         and not comment.is_hidden
         and timezone.now() - comment.created_at <= window
     )
-
-
-def can_hide_comment(user, comment) -> bool:
-    return not comment.is_hidden and can_moderate(user, comment.proposal)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.tasks import email_send
+from reformbank.submissions import submission_lock
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
 from .search import search_vector_update
@@ -47,10 +48,28 @@ def proposal_search_index(proposal: Proposal) -> None:
 
 @transaction.atomic
 def proposal_create(
-    *, author, title, summary, body, problem, places, policy_area, tags=(), derived_from=None
+    *,
+    author,
+    title,
+    summary,
+    body,
+    problem,
+    places,
+    policy_area,
+    tags=(),
+    derived_from=None,
+    submission_key=None,
 ) -> Proposal:
-    """Submit a new idea to the bank."""
+    """Submit a new idea to the bank. The same form sent again (`submission_key`) returns the idea it made."""
+    if submission_key is not None:
+        submission_lock(Proposal, author.pk, submission_key)
+        earlier = Proposal.objects.filter(author=author, submission_key=submission_key).first()
+        if earlier is not None:
+            if (earlier.title, earlier.body) == (title, body):
+                return earlier
+            submission_key = None  # the same form, sent back with other text: a new idea
     proposal = Proposal(
+        submission_key=submission_key,
         author=author,
         title=title,
         summary=summary,
@@ -167,14 +186,30 @@ def proposal_unsupport(*, proposal: Proposal, member) -> bool:
 
 
 @transaction.atomic
-def comment_create(*, proposal: Proposal, author, body: str, parent: Comment | None = None) -> Comment:
-    """Comment on an idea, or reply to a top-level comment (replies go one level deep)."""
+def comment_create(
+    *, proposal: Proposal, author, body: str, parent: Comment | None = None, submission_key=None
+) -> Comment:
+    """Comment on an idea, or reply to a top-level comment (replies go one level deep; a reply to a reply
+    answers its top-level comment). Nobody replies under a hidden comment. The same form sent again
+    (`submission_key`) returns the comment it made."""
     if parent is not None:
         if parent.proposal_id != proposal.pk:
             raise ServiceError(_("Kommentaren du svarar på hör till en annan idé."))
-        if parent.parent_id is not None:
-            parent = parent.parent
-    comment = Comment(proposal=proposal, author=author, body=body, parent=parent)
+        # Locked, so that an editor hiding it at the same moment comes either before (refused) or after.
+        thread = Comment.objects.select_for_update().get(pk=parent.parent_id or parent.pk)
+        if parent.is_hidden or thread.is_hidden:
+            raise ServiceError(_("Kommentaren du svarar på är dold och kan inte besvaras."))
+        parent = thread
+    if submission_key is not None:
+        submission_lock(Comment, author.pk, submission_key)
+        earlier = Comment.objects.filter(author=author, submission_key=submission_key).first()
+        if earlier is not None:
+            if earlier.body == body:
+                return earlier
+            submission_key = None  # the same form, sent back with other text: a new comment
+    comment = Comment(
+        proposal=proposal, author=author, body=body, parent=parent, submission_key=submission_key
+    )
     comment.full_clean()
     comment.save()
     Proposal.objects.filter(pk=proposal.pk).update(
@@ -193,12 +228,18 @@ def comment_update(*, comment: Comment, body: str) -> Comment:
 
 
 @transaction.atomic
-def comment_hide(*, comment: Comment, editor, reason: str) -> Comment:
-    """An editor hides a comment; its text stays in the database with who, when and why."""
-    comment.hidden_at = timezone.now()
-    comment.hidden_by = editor
-    comment.hidden_reason = reason
-    comment.full_clean()
-    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
-    return comment
+def comment_hide(*, comment: Comment, editor, reason: str) -> bool:
+    """An editor hides a comment; its text stays in the database with who, when and why.
+
+    Hiding is done once: a comment already hidden (a double-click, two editors at once) keeps the first
+    editor's name and reason, and the idea's comment count goes down once. False when it was hidden already."""
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError(_("Skriv varför kommentaren döljs."))
+    hidden = Comment.objects.filter(pk=comment.pk, hidden_at__isnull=True).update(
+        hidden_at=timezone.now(), hidden_by=editor, hidden_reason=reason[:500]
+    )
+    if hidden:
+        Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
+    comment.refresh_from_db(fields=["hidden_at", "hidden_by", "hidden_reason"])
+    return bool(hidden)

@@ -49,11 +49,13 @@ def proposal_list(request):
         search = selectors.proposal_search(
             filters, page_number=request.GET.get("page"), per_page=settings.PROPOSALS_PER_PAGE
         )
-    if search is not None:
         page = search.page
-        form.show_counts(search.hits)
+        if search.searchable:
+            form.show_counts(search.hits)
     else:
-        page = selectors.proposal_card_page(selectors.proposal_list(filters), request.GET.get("page"))
+        page = selectors.proposal_card_page(
+            selectors.proposal_list(filters), request.GET.get("page"), max_pages=selectors.MAX_PAGES
+        )
     return render(
         request,
         "proposals/proposal_list.html",
@@ -62,6 +64,7 @@ def proposal_list(request):
             "filters": filters,
             "page": page,
             "searching": bool(filters.q),
+            "unsearchable": search is not None and not search.searchable,
             "top_tags": search.hits.tags if search else [],
             "relaxed": search.hits.relaxed if search else False,
         },
@@ -100,6 +103,7 @@ def proposal_create(request, derive_from=None):
             proposal = services.proposal_create(
                 author=request.user,
                 derived_from=origin,
+                submission_key=form.cleaned_data["submission_key"],
                 **{name: form.cleaned_data[name] for name in ProposalForm.Meta.fields},
             )
             messages.success(request, _("Tack! Din idé finns nu i reformbanken."))
@@ -223,14 +227,20 @@ def comment_create(request, pk):
     parent = None
     if form.is_valid():
         if form.cleaned_data["parent"]:
-            parent = get_object_or_404(
-                Comment, pk=form.cleaned_data["parent"], proposal=proposal, hidden_at__isnull=True
+            parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"], proposal=proposal)
+        try:
+            services.comment_create(
+                proposal=proposal,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                submission_key=form.cleaned_data["submission_key"],
             )
-        services.comment_create(
-            proposal=proposal, author=request.user, body=form.cleaned_data["body"], parent=parent
-        )
-        messages.success(request, _("Din kommentar är publicerad."))
-        return redirect(f"{proposal.get_absolute_url()}#kommentarer")
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Din kommentar är publicerad."))
+            return redirect(f"{proposal.get_absolute_url()}#kommentarer")
     return render(request, "proposals/comment_form.html", {"proposal": proposal, "form": form}, status=400)
 
 
@@ -258,12 +268,18 @@ def comment_edit(request, pk):
 def comment_hide(request, pk):
     comment = _comment_or_404(pk)
     comment.proposal = _proposal_or_404(comment.proposal_id)
-    _require(permissions.can_hide_comment(request.user, comment))
+    _require(permissions.can_moderate(request.user, comment.proposal))
+    back = f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}"
+    if comment.is_hidden:
+        messages.info(request, _("Kommentaren är redan dold."))
+        return redirect(back)
     form = CommentHideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.comment_hide(comment=comment, editor=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Kommentaren är dold."))
-        return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
+        if services.comment_hide(comment=comment, editor=request.user, reason=form.cleaned_data["reason"]):
+            messages.success(request, _("Kommentaren är dold."))
+        else:  # another editor (or the first click) was first: their name and reason stay
+            messages.info(request, _("Kommentaren är redan dold."))
+        return redirect(back)
     return render(request, "proposals/comment_hide.html", {"comment": comment, "form": form})
 
 
