@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from places.models import District, Place
 
+from .models import Notification
 from .services import member_profile_update
 
 
@@ -55,3 +56,14 @@ class RolesForm(forms.Form):
 
 class UserSearchForm(forms.Form):
     q = forms.CharField(label=_("Sök medlem"), required=False, max_length=200)
+
+
+class NotificationsReadForm(forms.Form):
+    """The notifications a member marks read: one, or all those the page showed."""
+
+    notifications = forms.ModelMultipleChoiceField(queryset=Notification.objects.none())
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notifications"].queryset = Notification.objects.filter(user=user)

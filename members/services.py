@@ -37,5 +37,8 @@ def notification_create(*, user: User, message: str, url: str = "") -> Notificat
     return Notification.objects.create(user=user, message=message[:300], url=url)
 
 
-def notifications_mark_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+def notifications_mark_read(*, user: User, notifications) -> int:
+    """Mark these notifications of the user's read (those still unread); how many were."""
+    return Notification.objects.filter(
+        user=user, pk__in=[n.pk for n in notifications], read_at__isnull=True
+    ).update(read_at=timezone.now())

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from places.models import District
 
 from . import permissions, services
-from .forms import ProfileForm, RolesForm, UserSearchForm
+from .forms import NotificationsReadForm, ProfileForm, RolesForm, UserSearchForm
 from .models import EditorRole, Notification, User
 
 
@@ -70,8 +71,22 @@ def roles_update(request, pk):
 
 @login_required
 def notifications(request):
-    """The member's notifications, newest first; opening the page marks them read."""
+    """The member's notifications, newest first. Reading the page changes nothing: the member marks them
+    read (one, or all the page shows) with a POST."""
     page = Paginator(Notification.objects.filter(user=request.user), 30).get_page(request.GET.get("page"))
-    unread_ids = {n.pk for n in page if n.read_at is None}
-    services.notifications_mark_read(user=request.user)
-    return render(request, "members/notifications.html", {"page": page, "unread_ids": unread_ids})
+    unread = [n.pk for n in page if n.read_at is None]
+    return render(request, "members/notifications.html", {"page": page, "unread": unread})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    form = NotificationsReadForm(request.POST, user=request.user)
+    if form.is_valid():
+        services.notifications_mark_read(user=request.user, notifications=form.cleaned_data["notifications"])
+        messages.success(request, _("Markerat som läst."))
+    else:
+        messages.error(request, _("Notiserna kunde inte markeras som lästa. Ladda om sidan och försök igen."))
+    url = reverse("members:notifications")
+    page = form.cleaned_data.get("page") if form.is_valid() else None
+    return redirect(f"{url}?page={page}" if page and page > 1 else url)
