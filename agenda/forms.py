@@ -3,6 +3,8 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reformbank.submissions import SubmissionKeyField
+
 from .models import NARRATIVE_MAX, TEXT_MAX, TITLE_MAX, Adoption, Amendment
 
 
@@ -77,6 +79,7 @@ class StructureForm(forms.Form):
 
 
 class AgendaCreateForm(forms.Form):
+    submission_key = SubmissionKeyField()
     title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
     district = forms.ChoiceField(label=_("Distrikt"))
 
@@ -112,6 +115,7 @@ class AdoptForm(forms.ModelForm):
 
 
 class AmendmentForm(forms.Form):
+    submission_key = SubmissionKeyField()
     target = forms.ChoiceField(label=_("Gäller"))
     kind = forms.ChoiceField(
         label=_("Typ av ändring"), choices=Amendment.Kind.choices, widget=forms.RadioSelect

@@ -44,6 +44,7 @@ class Agenda(models.Model):
     last_adopted_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)  # see reformbank/submissions.py
 
     class Meta:
         ordering = ["-created_at"]
@@ -67,6 +68,9 @@ class Agenda(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="adopted") | Q(last_adopted_number=F("head_number")),
                 name="agenda_adopted_is_head",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "submission_key"], name="agenda_one_per_submission"
             ),
         ]
 
@@ -231,6 +235,7 @@ class Amendment(models.Model):
     applied_in = models.ForeignKey(
         AgendaVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="applied_amendments"
     )
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)  # see reformbank/submissions.py
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -239,4 +244,5 @@ class Amendment(models.Model):
                 condition=Q(decision="pending") | ~Q(answer=""), name="amendment_answer_has_motivation"
             ),
             models.CheckConstraint(condition=Q(kind="delete") | ~Q(text=""), name="amendment_text_required"),
+            models.UniqueConstraint(fields=["author", "submission_key"], name="amendment_one_per_submission"),
         ]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from members.services import notification_create
 from proposals.models import Proposal
+from reformbank.submissions import submission_claim
 
 from .document import Document, Point, Section, document_load, document_write
 from .errors import AgendaError, ItemGone, VersionConflict
@@ -40,9 +41,19 @@ def _agenda_sync(agenda: Agenda, locked: Agenda) -> None:
 
 
 @transaction.atomic
-def agenda_create(*, title: str, district, editor) -> Agenda:
-    """A new, empty agenda for one district (or joint, district=None), with its first version."""
-    agenda = Agenda(title=title, district=district, created_by=editor)
+def agenda_create(*, title: str, district, editor, submission_key=None) -> Agenda:
+    """A new, empty agenda for one district (or joint, district=None), with its first version. The same form
+    sent again (`submission_key`) returns the agenda it made."""
+    earlier, submission_key = submission_claim(
+        Agenda,
+        owner_field="created_by",
+        owner=editor,
+        key=submission_key,
+        same=lambda row: (row.title, row.district_id) == (title, district and district.pk),
+    )
+    if earlier is not None:
+        return earlier
+    agenda = Agenda(title=title, district=district, created_by=editor, submission_key=submission_key)
     agenda.full_clean()
     agenda.save()
     _version_save(
@@ -422,9 +433,28 @@ def agenda_new_draft(*, agenda: Agenda, editor) -> AgendaVersion:
 
 @transaction.atomic
 def amendment_create(
-    *, agenda: Agenda, author, kind: str, section_key, point_key=None, text: str = "", motivation: str
+    *,
+    agenda: Agenda,
+    author,
+    kind: str,
+    section_key,
+    point_key=None,
+    text: str = "",
+    motivation: str,
+    submission_key=None,
 ) -> Amendment:
+    """A member's amendment to the current version while the agenda is on consultation. The same form sent
+    again (`submission_key`) returns the amendment it made."""
     locked = _agenda_lock(agenda)
+    earlier, submission_key = submission_claim(
+        Amendment,
+        owner_field="author",
+        owner=author,
+        key=submission_key,
+        same=lambda row: (row.text, row.motivation) == (text, motivation),
+    )
+    if earlier is not None:
+        return earlier
     if locked.state != Agenda.State.CONSULTATION:
         raise AgendaError(_("Ändringsyrkanden kan bara lämnas medan agendan är på remiss."))
     if locked.consultation_ends_on and timezone.localdate() > locked.consultation_ends_on:
@@ -445,6 +475,7 @@ def amendment_create(
         text=text,
         motivation=motivation,
         author=author,
+        submission_key=submission_key,
     )
     amendment.full_clean()
     amendment.save()

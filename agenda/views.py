@@ -97,7 +97,10 @@ def agenda_create(request):
         district = form.cleaned_data["district"]
         _require(permissions.can_create_agenda(request.user, district))
         agenda = services.agenda_create(
-            title=form.cleaned_data["title"], district=district, editor=request.user
+            title=form.cleaned_data["title"],
+            district=district,
+            editor=request.user,
+            submission_key=form.cleaned_data["submission_key"],
         )
         messages.success(request, _("Reformagendan är skapad. Börja med berättelsen och reformriktningarna."))
         return redirect(agenda)
@@ -520,6 +523,7 @@ def amendments(request, pk):
                     point_key=form.cleaned_data["point_key"],
                     text=form.cleaned_data["text"],
                     motivation=form.cleaned_data["motivation"],
+                    submission_key=form.cleaned_data["submission_key"],
                 )
             except services.AgendaError as error:
                 form.add_error(None, str(error))

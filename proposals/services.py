@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.tasks import email_send
-from reformbank.submissions import submission_lock
+from reformbank.submissions import submission_claim
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
 from .search import search_vector_update
@@ -61,13 +61,15 @@ def proposal_create(
     submission_key=None,
 ) -> Proposal:
     """Submit a new idea to the bank. The same form sent again (`submission_key`) returns the idea it made."""
-    if submission_key is not None:
-        submission_lock(Proposal, author.pk, submission_key)
-        earlier = Proposal.objects.filter(author=author, submission_key=submission_key).first()
-        if earlier is not None:
-            if (earlier.title, earlier.body) == (title, body):
-                return earlier
-            submission_key = None  # the same form, sent back with other text: a new idea
+    earlier, submission_key = submission_claim(
+        Proposal,
+        owner_field="author",
+        owner=author,
+        key=submission_key,
+        same=lambda row: (row.title, row.body) == (title, body),
+    )
+    if earlier is not None:
+        return earlier
     proposal = Proposal(
         submission_key=submission_key,
         author=author,
@@ -200,13 +202,11 @@ def comment_create(
         if parent.is_hidden or thread.is_hidden:
             raise ServiceError(_("Kommentaren du svarar på är dold och kan inte besvaras."))
         parent = thread
-    if submission_key is not None:
-        submission_lock(Comment, author.pk, submission_key)
-        earlier = Comment.objects.filter(author=author, submission_key=submission_key).first()
-        if earlier is not None:
-            if earlier.body == body:
-                return earlier
-            submission_key = None  # the same form, sent back with other text: a new comment
+    earlier, submission_key = submission_claim(
+        Comment, owner_field="author", owner=author, key=submission_key, same=lambda row: row.body == body
+    )
+    if earlier is not None:
+        return earlier
     comment = Comment(
         proposal=proposal, author=author, body=body, parent=parent, submission_key=submission_key
     )
@@ -220,6 +220,9 @@ def comment_create(
 
 @transaction.atomic
 def comment_update(*, comment: Comment, body: str) -> Comment:
+    """The author changes their comment's text, unless an editor hid it meanwhile."""
+    if Comment.objects.select_for_update().get(pk=comment.pk).is_hidden:
+        raise ServiceError(_("Kommentaren har dolts av en redaktör och kan inte ändras."))
     comment.body = body
     comment.edited_at = timezone.now()
     comment.full_clean()

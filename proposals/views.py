@@ -254,9 +254,13 @@ def comment_edit(request, pk):
     _require(permissions.can_edit_comment(request.user, comment))
     form = CommentForm(request.POST or None, instance=comment)
     if request.method == "POST" and form.is_valid():
-        services.comment_update(comment=comment, body=form.cleaned_data["body"])
-        messages.success(request, _("Kommentaren är ändrad."))
-        return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
+        try:
+            services.comment_update(comment=comment, body=form.cleaned_data["body"])
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Kommentaren är ändrad."))
+            return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
     return render(
         request,
         "proposals/comment_form.html",

@@ -149,3 +149,26 @@ def test_a_reply_racing_the_hide_of_its_comment_never_lands_under_it_unseen(
     # Either the reply came first (and stays, made before the hide), or it was refused.
     assert replies.count() == (1 if reply.status_code == 302 else 0)
     assert all(r.created_at <= top.hidden_at for r in replies)
+
+
+def test_an_edit_racing_the_hide_of_the_comment_never_changes_a_hidden_text(
+    editor_lan, other_member, proposal
+):
+    comment = services.comment_create(proposal=proposal, author=other_member, body="Personangrepp")
+    edit, hide = parallel(
+        [
+            lambda: client_for(other_member).post(
+                reverse("proposals:comment_edit", args=[comment.pk]), {"body": "Förlåt, jag menade inte så"}
+            ),
+            lambda: client_for(editor_lan).post(
+                reverse("proposals:comment_hide", args=[comment.pk]), {"reason": "Personangrepp"}
+            ),
+        ]
+    )
+    comment.refresh_from_db()
+    assert hide.status_code == 302 and comment.is_hidden
+    if edit.status_code == 302:  # the edit came first
+        assert comment.body == "Förlåt, jag menade inte så"
+    else:  # refused: already hidden when the edit was checked (403) or saved (400, the new text kept)
+        assert comment.body == "Personangrepp" and edit.status_code in (400, 403)
+        assert edit.status_code == 403 or "Förlåt, jag menade inte så" in edit.content.decode()

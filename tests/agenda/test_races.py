@@ -218,3 +218,27 @@ def test_promote_lands_whatever_edit_comes_at_the_same_time(editor_lan, district
     document = head(district_draft)
     assert fresh(district_draft).head_number == (6 if save.status_code == 302 else 5)
     assert any(proposal.pk in point.source_ids for point in document.points())
+
+
+def test_double_click_on_an_amendment_or_a_new_agenda_makes_one(editor_lan, member, district_draft):
+    agenda = to_consultation(district_draft, editor_lan)
+    section = head(agenda).sections[0]
+    data = {
+        "submission_key": "0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b",
+        "target": f"s:{section.key}",
+        "kind": "replace",
+        "text": "Ny inledning",
+        "motivation": "Tydligare.",
+    }
+    responses = parallel_posts(member, reverse("agenda:amendments", args=[agenda.pk]), data, times=3)
+    assert [r.status_code for r in responses] == [302] * 3
+    assert agenda.amendments.count() == 1
+
+    create = {
+        "submission_key": "1c8b5d2f-3a4e-4f6a-9bac-1d2e3f4a5b6c",
+        "title": "Ny agenda",
+        "district": "joint",
+    }
+    responses = parallel_posts(editor_lan, reverse("agenda:create"), create, times=3)
+    assert [r.status_code for r in responses] == [302] * 3
+    assert Agenda.objects.filter(title="Ny agenda").count() == 1
