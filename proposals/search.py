@@ -23,9 +23,10 @@ summary's labelled D, for ranking (title over summary, exact over inflected over
 so ranking a third of the bank reads nothing more. Place and tag ids are kept as lists for the facet counts,
 and the places' districts for the district filter.
 
-A search's facets and page come from one SQL statement, run through proposals_search_cached() (migration 0004),
-which keeps the result until anything in the bank changes. A search of three or more words that finds nothing
-runs a second, relaxed one (ParsedQuery.match).
+A search's facets and its first SEARCH_DEPTH hits in order (every page it can show) come from one SQL
+statement, run through proposals_search_cached() (migrations 0004 and 0008), which keeps the result until
+anything in the bank changes, and keeps only so many searches. A search of three or more words that finds
+nothing runs a second, relaxed one (ParsedQuery.match).
 """
 
 import hashlib
@@ -491,8 +492,13 @@ TOKEN_RE = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
 def mark_matches(text: str, query: ParsedQuery, start: str, stop: str, *, max_words: int = 0) -> str:
     """`text` with every word that matches the query between `start` and `stop`.
 
+    `start` and `stop` are taken out of the text first: a caller that turns them into markup after escaping
+    the text (the private-use sentinels of proposals.selectors) must find them only around matches, never
+    where a member typed them.
+
     With max_words, only the best window of that many words (the one with the most matches) is kept,
     with an ellipsis where text is cut."""
+    text = text.replace(start, "").replace(stop, "")
     tokens = TOKEN_RE.findall(text)
     word_indexes = [i for i, tok in enumerate(tokens) if WORD_RE.fullmatch(tok)]
     lowered = {i: unicodedata.normalize("NFC", tokens[i].lower()) for i in word_indexes}
@@ -601,7 +607,8 @@ TOP_TAGS = 12
 # The hits are read once, from the GIN index's bitmap, into a CTE. Facets are counted in one pass over it that
 # groups the hits on (status, area) and on their place and tag lists (",3,17,") as wholes: a few hundred
 # groups, whose lists are then split. Grouping on short strings is several times cheaper than on arrays or
-# than splitting every hit's list. The page's ids come from the same CTE.
+# than splitting every hit's list. The ids of the first `depth` hits in order come from the same CTE, as one
+# string, so that one result (and one cache entry) serves every page of a search.
 SEARCH_SQL = """
 WITH hits AS MATERIALIZED (
     SELECT p.id, p.status, p.policy_area_id, p.search_places, p.search_tags, {sort_columns}
@@ -623,17 +630,24 @@ SELECT 'tag', t.slug, t.name, top.n FROM (
     WHERE search_tags IS NOT NULL AND tag_id <> '' GROUP BY tag_id ORDER BY n DESC, tag_id LIMIT {top_tags}
 ) AS top JOIN taggit_tag t ON t.id = top.tag_id::int
 UNION ALL
-SELECT 'page', id::text, NULL, (row_number() OVER ())::int FROM (
-    SELECT id FROM hits ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
-) AS page
+SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM (
+    SELECT * FROM hits ORDER BY {order} LIMIT %(depth)s
+) AS ranked HAVING count(*) > 0
 """
 RANK_SQL = "ts_rank(%(weights)s::float4[], p.search_head, %(rank)s::tsquery)"
+
+
+# How many hits of a search can be paged through (50 pages of 20): a search keeps the ids of these, in order.
+SEARCH_DEPTH = 1000
+# The most searches the cache keeps; each new one pushes out the oldest (proposals_search_cached()).
+SEARCH_CACHE_ENTRIES = 2000
 
 
 @dataclass
 class SearchHits:
     total: int = 0
-    page_ids: list = field(default_factory=list)
+    ranked_ids: list = field(default_factory=list)  # the first `depth` hits, best first
+    page_ids: list = field(default_factory=list)  # ranked_ids[offset:offset + limit]
     status: dict = field(default_factory=dict)
     area: dict = field(default_factory=dict)
     place: dict = field(default_factory=dict)
@@ -641,9 +655,21 @@ class SearchHits:
     relaxed: bool = False  # no idea had every word: these hits lack one of them (ParsedQuery.match)
 
 
-def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, offset: int) -> SearchHits:
-    """Facet counts over every hit and the ids of one page of hits, in one SQL statement (two when a search
-    of several words finds nothing and is retried relaxed, see ParsedQuery.match).
+def search_hits(
+    query: ParsedQuery,
+    *,
+    filters: dict,
+    sort: str,
+    limit: int = 20,
+    offset: int = 0,
+    depth: int = SEARCH_DEPTH,
+) -> SearchHits:
+    """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement (two
+    when a search of several words finds nothing and is retried relaxed, see ParsedQuery.match); `page_ids`
+    are those from `offset` to `offset + limit`.
+
+    Every page of a search is a slice of the same result, so paging through a search costs what its first
+    page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to.
 
     `filters` may hold place_id, district_id, policy_area_id, tag (slug), status, has_supports, author_id."""
     clauses, params = [], {}
@@ -676,16 +702,15 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
         sort_columns=SEARCH_ORDERS[sort][0].format(rank=RANK_SQL),
         order=SEARCH_ORDERS[sort][1],
     )
-    params.update(weights=RANK_WEIGHTS, rank=query.rank(), match=query.match(), limit=limit, offset=offset)
+    params.update(weights=RANK_WEIGHTS, rank=query.rank(), match=query.match(), depth=max(1, int(depth)))
     with connection.cursor() as cursor:
         rows = _fetch_cached(cursor, sql, params)
-        if not rows and query.relaxable:  # no hit has no status row either
+        if not rows and query.relaxable:  # no hit has no row at all
             rows = _fetch_cached(cursor, sql, {**params, "match": query.match(relaxed=True)})
             relaxed = bool(rows)
         else:
             relaxed = False
     hits = SearchHits(relaxed=relaxed)
-    page = []
     for kind, key, label, count in rows:
         if kind == "status":
             hits.status[key] = hits.status.get(key, 0) + count
@@ -695,9 +720,10 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
             hits.place[int(key)] = count
         elif kind == "tag":
             hits.tags.append((key, label, count))
-        else:
-            page.append((count, int(key)))
-    hits.page_ids = [pk for _n, pk in sorted(page)]
+        elif kind == "ranked":
+            hits.ranked_ids = [int(pk) for pk in key.split(",")]
+    start = max(0, offset)
+    hits.page_ids = hits.ranked_ids[start : start + max(0, limit)]
     hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
     return hits
 
@@ -705,14 +731,16 @@ def search_hits(query: ParsedQuery, *, filters: dict, sort: str, limit: int, off
 def _fetch_cached(cursor, sql, params) -> list:
     """The rows of the search `sql`, from the cache of searches when nothing has changed since it last ran.
 
-    proposals_search_cached() (migration 0004) keeps each search's rows per generation of the bank: any write
-    to an idea or a tag starts a new generation, so a cached result is never stale. It also runs the search
-    with sequential scans off (a common word matches a third of the bank, and the planner would then read the
-    whole table, not knowing that most vectors live out of line in TOAST; the GIN bitmap needs neither) and
-    with room for the hits of a common word in work_mem. One round trip either way."""
+    proposals_search_cached() (migrations 0004 and 0008) keeps each search's rows per generation of the bank:
+    any write to an idea or a tag starts a new generation, so a cached result is never stale. It keeps the
+    SEARCH_CACHE_ENTRIES searches stored last, pushing out the oldest as it stores a new one, so that no
+    stream of different searches can grow the table. It also runs the search with sequential scans off (a
+    common word matches a third of the bank, and the planner would then read the whole table, not knowing that
+    most vectors live out of line in TOAST; the GIN bitmap needs neither) and with room for the hits of a
+    common word in work_mem. One round trip either way."""
     composed = connection.ops.compose_sql(sql, params)
     key = hashlib.sha256(composed.encode()).hexdigest()
-    cursor.execute("SELECT * FROM proposals_search_cached(%s, %s)", [key, composed])
+    cursor.execute("SELECT * FROM proposals_search_cached(%s, %s, %s)", [key, composed, SEARCH_CACHE_ENTRIES])
     return cursor.fetchall()
 
 

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils.functional import cached_property
 from taggit.models import TaggedItem
 
 from places.models import District, Place
@@ -20,8 +21,12 @@ SORTS = {
     "active": ("-last_activity_at", "-id"),
 }
 # Snippets mark matches in raw member text; private-use sentinels let the template escape the text first
-# and only then turn the sentinels into <mark> (see the `highlight` filter).
+# and only then turn the sentinels into <mark> (see the `highlight` filter). mark_matches() takes any a member
+# typed out of the text, so that only the marks it adds become markup.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
+# How deep the public idea list and the search page: past this many pages, the last of them, with a notice
+# asking to narrow the search (see ReachablePaginator).
+MAX_PAGES = 50
 SNIPPET_WORDS = 35
 # The search index's columns: large, and never shown.
 SEARCH_FIELDS = ("search_vector", "search_head", "search_places", "search_districts", "search_tags")
@@ -99,9 +104,51 @@ def proposal_cards(proposals) -> list[Proposal]:
     return proposals
 
 
-def proposal_card_page(queryset, page_number) -> Page:
-    """One page of an idea list, its cards loaded (see proposal_cards)."""
-    page = Paginator(queryset, settings.PROPOSALS_PER_PAGE).get_page(page_number)
+class ReachablePaginator(Paginator):
+    """A paginator that pages through the first `max_pages` pages of a list only (all pages when None).
+
+    `count` stays the whole list's; `truncated` tells the template that there is more than can be paged to.
+
+    Why a cap: the public list and search are what a crawler walks, page after page, and every filter
+    combination has its own pages. Page N of a list costs an OFFSET of (N - 1) × 20 rows: on 100,000 ideas,
+    page 5,000 cost four times page 1 (the index walk visits every row it skips, 190 ms of SQL for the last
+    page), and a filter whose ideas are spread thin through the sort order visits many rows per row it keeps.
+    Capped at 50 pages the offset is at most 980 rows: the newest or most supported list's page 50 costs
+    about a millisecond of SQL more than its page 1. A deferred join (page the ids from an index-only scan,
+    then fetch 20 rows) saves less than that at this depth, helps no filtered list (the filter columns are
+    not in the sort indexes), and made some deeper pages slower, so there is none. Nobody reads 1,000 ideas
+    in a row: past that, narrowing the filters or searching finds an idea faster, as on GitHub or Google.
+    The search pages the same way through the ranked ids it keeps (proposals.search.SEARCH_DEPTH)."""
+
+    def __init__(self, object_list, per_page, *, max_pages=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.max_pages = max_pages
+
+    @cached_property
+    def num_pages(self):
+        pages = super().num_pages
+        return pages if self.max_pages is None else min(pages, self.max_pages)
+
+    @property
+    def truncated(self) -> bool:
+        return self.max_pages is not None and self.count > self.max_pages * self.per_page
+
+    def number_to_show(self, page_number) -> int:
+        """The page get_page() shows for what was asked: the first for what is not a number, the last for a
+        number past the end (or below 1), without ever reading a row."""
+        try:
+            return self.validate_number(page_number)
+        except PageNotAnInteger:
+            return 1
+        except EmptyPage:
+            return self.num_pages
+
+
+def proposal_card_page(queryset, page_number, *, max_pages=None) -> Page:
+    """One page of an idea list, its cards loaded (see proposal_cards); with max_pages, only that many pages
+    can be reached (see ReachablePaginator)."""
+    paginator = ReachablePaginator(queryset, settings.PROPOSALS_PER_PAGE, max_pages=max_pages)
+    page = paginator.page(paginator.number_to_show(page_number))
     page.object_list = proposal_cards(page.object_list)
     return page
 
@@ -134,19 +181,23 @@ def proposal_list(filters: ProposalFilters):
 class SearchResults:
     page: Page
     hits: SearchHits
+    # False when `q` holds no word to search for (only stop words or punctuation): the page is empty, not
+    # the whole bank.
+    searchable: bool = True
 
 
-def proposal_search(filters: ProposalFilters, *, page_number, per_page: int) -> SearchResults | None:
+def proposal_search(filters: ProposalFilters, *, page_number, per_page: int, max_pages: int) -> SearchResults:
     """A search with the list's filters: one page of ranked ideas with highlighted snippets, and the facet
-    counts of all hits (None when `q` holds no searchable word). Two queries, the facets with the page's ids
-    (a second one when a search of several words is relaxed, see search_hits) and the page's rows."""
+    counts of all hits. Two queries, the facets with the ranked ids of every reachable page (a second one when
+    a search of several words is relaxed, see search_hits) and the page's rows; none when `q` holds no
+    searchable word.
+
+    Only the first `max_pages` pages can be reached (see ReachablePaginator); a page number past them or past
+    the last hit shows the last page, one that is no number the first, as Paginator.get_page does."""
     query = parse_query(filters.q)
     if not query:
-        return None
-    try:
-        number = max(1, int(page_number or 1))
-    except (TypeError, ValueError):
-        number = 1
+        empty = ReachablePaginator([], per_page, max_pages=max_pages)
+        return SearchResults(page=empty.page(1), hits=SearchHits(), searchable=False)
     options = {
         "place_id": filters.place_id,
         "district_id": filters.district_id,
@@ -157,22 +208,18 @@ def proposal_search(filters: ProposalFilters, *, page_number, per_page: int) -> 
         "author_id": filters.author_id,
     }
 
-    def page_hits(number):
-        offset = (number - 1) * per_page
-        return search_hits(query, filters=options, sort=filters.sort, limit=per_page, offset=offset)
-
-    hits = page_hits(number)
-    if not hits.page_ids and hits.total:  # past the last page: show the last page, as get_page() does
-        number = -(-hits.total // per_page)
-        hits = page_hits(number)
-    rows = proposal_queryset_for_list().in_bulk(hits.page_ids)
-    proposals = proposal_cards(rows[pk] for pk in hits.page_ids if pk in rows)
+    hits = search_hits(query, filters=options, sort=filters.sort, depth=max_pages * per_page)
+    paginator = ReachablePaginator([], per_page, max_pages=max_pages)
+    paginator.count = hits.total  # a cached property: the count comes from the facet query
+    number = paginator.number_to_show(page_number)
+    page_ids = hits.ranked_ids[(number - 1) * per_page : number * per_page]
+    hits.page_ids = page_ids
+    rows = proposal_queryset_for_list().in_bulk(page_ids)
+    proposals = proposal_cards(rows[pk] for pk in page_ids if pk in rows)
     for proposal in proposals:
         text = f"{proposal.summary}\n{proposal.body}"
         snippet = mark_matches(text, query, MARK_START, MARK_STOP, max_words=SNIPPET_WORDS)
         proposal.headline = snippet if MARK_START in snippet else ""
-    paginator = Paginator([], per_page)
-    paginator.count = hits.total  # a cached property: the count comes from the facet query
     return SearchResults(page=Page(proposals, number, paginator), hits=hits)
 
 

@@ -47,7 +47,10 @@ def proposal_list(request):
     search = None
     if filters.q:
         search = selectors.proposal_search(
-            filters, page_number=request.GET.get("page"), per_page=settings.PROPOSALS_PER_PAGE
+            filters,
+            page_number=request.GET.get("page"),
+            per_page=settings.PROPOSALS_PER_PAGE,
+            max_pages=selectors.MAX_PAGES,
         )
         page = search.page
         if search.searchable:

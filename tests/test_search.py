@@ -91,3 +91,50 @@ def test_search_index_follows_edits(client, member, proposal):
     ]
     assert titles(client.get(reverse("proposals:list"), {"q": "bussar"})) == ["Bättre kollektivtrafik"]
     assert Proposal.objects.count() == 1
+
+
+def test_sentinels_typed_by_a_member_never_become_marks(client, member, make_proposal):
+    make_proposal(
+        member,
+        title="Cykelbanor \ue000överallt\ue001 i kommunen",
+        summary="Vi vill ha \ue000fler\ue001 cykelbanor.",
+        body="\ue000Solceller\ue001 längs cykelbanorna.",
+        tags=[],
+    )
+    html = client.get(reverse("proposals:list"), {"q": "cykelbanor"}).content.decode()
+    snippet = html.split('class="snippet">')[1].split("</p>")[0]
+    assert "<mark>cykelbanor</mark>" in snippet
+    assert html.count("<mark>") == html.count("</mark>") == snippet.count("<mark>")
+    for word in ["överallt", "fler", "Solceller"]:
+        assert f"<mark>{word}</mark>" not in html
+
+    suggestions = client.get(reverse("proposals:suggest"), {"q": "cykelb"}).json()["suggestions"]
+    assert [s["html"] for s in suggestions] == ["<mark>Cykelbanor</mark> överallt i kommunen"]
+    # A word the member wrapped in sentinels is marked when it is what was searched for, like any other.
+    suggestions = client.get(reverse("proposals:suggest"), {"q": "överal"}).json()["suggestions"]
+    assert [s["html"] for s in suggestions] == ["Cykelbanor <mark>överallt</mark> i kommunen"]
+
+
+@pytest.mark.parametrize("q", ["och", "...", "ska", "och att ska!", "  ?  "])
+def test_search_without_searchable_words_says_so_instead_of_listing_the_bank(
+    client, member, make_proposal, q
+):
+    make_proposal(member, title="Läxhjälp på skolorna")
+    response = client.get(reverse("proposals:list"), {"q": q})
+    html = response.content.decode()
+    assert response.status_code == 200
+    if not q.strip():  # a blank search is no search: the plain list
+        assert "Läxhjälp på skolorna" in html
+        return
+    assert "Sökningen innehåller inga ord att söka på." in html
+    assert list(response.context["page"]) == []
+    assert 'class="card proposal-card"' not in html
+    assert "Inga idéer matchar" not in html
+
+
+def test_search_without_searchable_words_in_english(client, member, make_proposal):
+    make_proposal(member, title="Läxhjälp på skolorna")
+    client.post(reverse("set_language"), {"language": "en", "next": "/ideer/"})
+    html = client.get(reverse("proposals:list"), {"q": "och"}).content.decode()
+    assert "The search contains no words to search for." in html
+    assert "Small words such as" in html
