@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import EditorRole, Notification, User
 
@@ -15,9 +16,25 @@ def member_profile_update(*, user: User, display_name: str, home_place) -> User:
     return user
 
 
+class RolesError(Exception):
+    """A change of roles that is not allowed now; the message is for the admin."""
+
+
 @transaction.atomic
 def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: User) -> None:
-    """Make the user editor for exactly these districts' boards, and admin or not."""
+    """Make the user editor for exactly these districts' boards, and admin or not.
+
+    The admins' rows are locked first, so two admins changing each other's roles at once are handled one
+    after the other: the second is checked against what the first did (still an admin?), and the portal
+    always keeps an admin."""
+    admins = set(
+        User.objects.select_for_update()
+        .filter(is_superuser=True, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if granted_by.pk not in admins:
+        raise RolesError(_("Du är inte längre administratör."))
     district_ids = set(district_ids)
     EditorRole.objects.filter(user=user).exclude(district_id__in=district_ids).delete()
     existing = set(EditorRole.objects.filter(user=user).values_list("district_id", flat=True))

@@ -54,13 +54,17 @@ def roles_update(request, pk):
     member = get_object_or_404(User, pk=pk)
     form = RolesForm(request.POST)
     if form.is_valid():
-        services.member_roles_set(
-            user=member,
-            district_ids=[d.pk for d in form.cleaned_data["districts"]],
-            is_admin=form.cleaned_data["is_admin"],
-            granted_by=request.user,
-        )
-        messages.success(request, _("Rollerna för %(member)s är sparade.") % {"member": member.email})
+        try:
+            services.member_roles_set(
+                user=member,
+                district_ids=[d.pk for d in form.cleaned_data["districts"]],
+                is_admin=form.cleaned_data["is_admin"],
+                granted_by=request.user,
+            )
+        except services.RolesError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Rollerna för %(member)s är sparade.") % {"member": member.email})
     else:
         messages.error(request, _("Rollerna kunde inte sparas: välj bland de distrikt som finns."))
     next_url = request.POST.get("next", "")
