@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test bench worker messages check lint
+.PHONY: run serve test bench worker messages check lint stop reset
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,11 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Stop the embedded PostgreSQL that `make run` leaves running (the next `make run` or `make test` starts it).
+stop: $(STAMP)
+	$(PY) manage.py embedded_postgres stop
+
+# Start over: stop the embedded server and remove its data; the next `make run` loads the county and demo afresh.
+reset: stop
+	rm -rf .pgdata

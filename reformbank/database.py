@@ -1,12 +1,18 @@
-"""Database bootstrap: an external server from DATABASE_URL, else the embedded PostgreSQL (pgserver).
+"""Database settings: an external server from DATABASE_URL, else the embedded PostgreSQL (pgserver).
 
-The embedded server keeps its data in a folder of the project (`.pgdata/` unless PGSERVER_DATA says otherwise),
-is started on first use and left running, so the next command finds it up and starts in milliseconds.
+Reading the settings starts nothing. With the embedded server, the database engine is
+`reformbank.embedded_postgres`, PostgreSQL's own backend that starts the server (or finds it running) when
+the first connection is made: `manage.py check` and other commands that never touch the database leave it
+alone. The server keeps its data in a folder of the project (`.pgdata/` unless PGSERVER_DATA says
+otherwise) and is left running, so the next command finds it up and connects in milliseconds.
+`manage.py embedded_postgres stop` stops it (`make stop`).
 """
 
 import os
 import re
+import signal
 import warnings
+from functools import cache
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +21,10 @@ from django.core.exceptions import ImproperlyConfigured
 from .env import env_int, env_str
 
 CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 600)
+# The embedded server shares the machine's cores with the web workers and reads from the page cache: random
+# reads cost about what sequential ones do (so a common search word is counted from the GIN index, not by
+# reading the whole table), and parallel query workers would only compete with the web workers.
+EMBEDDED_PLANNER_OPTIONS = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
 
 
 def database_settings(base_dir: Path) -> dict:
@@ -22,7 +32,7 @@ def database_settings(base_dir: Path) -> dict:
     if url:
         config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     else:
-        config = embedded_database(
+        config = embedded_settings(
             Path(env_str("PGSERVER_DATA", str(base_dir / ".pgdata"))),
             env_str("PGSERVER_DATABASE", "reformbank"),
         )
@@ -32,26 +42,56 @@ def database_settings(base_dir: Path) -> dict:
     return config
 
 
-def embedded_database(pgdata: Path, name: str) -> dict:
-    """Start (or find running) the embedded PostgreSQL and make sure database `name` exists."""
+def embedded_settings(pgdata: Path, name: str) -> dict:
+    """The embedded server's connection settings; the host (its socket folder) is known once it runs."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ImproperlyConfigured(f"PGSERVER_DATABASE must be a plain lower-case name, not {name!r}")
+    return {
+        "ENGINE": "reformbank.embedded_postgres",
+        "NAME": name,
+        "USER": "postgres",
+        "HOST": "",
+        "PORT": "",
+        "PGDATA": str(pgdata),
+        "PROJECT_NAME": name,
+        "CONN_MAX_AGE": CONN_MAX_AGE,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {"options": EMBEDDED_PLANNER_OPTIONS},
+    }
+
+
+def _pgserver():
     with warnings.catch_warnings():
         # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; pgserver does not use that folder.
         warnings.simplefilter("ignore")
         import pgserver
+    return pgserver
 
-    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
-        raise ImproperlyConfigured(f"PGSERVER_DATABASE must be a plain lower-case name, not {name!r}")
 
-    server = pgserver.get_server(pgdata, cleanup_mode=None)
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")
-    if "(1 row)" not in exists:
+@cache
+def embedded_server_start(pgdata: str, name: str) -> str:
+    """Start the embedded server (or find it running), make sure database `name` exists; its socket folder.
+
+    Once per process and database: the server is left running when the process ends."""
+    server = _pgserver().get_server(Path(pgdata), cleanup_mode=None)
+    if "(1 row)" not in server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';"):
         server.psql(f'CREATE DATABASE "{name}";')
     # The socket lives in the data folder, or in a short runtime folder when that path is too long for a socket.
-    config = dj_database_url.parse(server.get_uri(name), conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
-    config["HOST"] = config.get("OPTIONS", {}).pop("host", config["HOST"])
-    # The embedded server shares the machine's cores with the web workers and reads from the page cache:
-    # random reads cost about what sequential ones do (so a common search word is counted from the GIN index,
-    # not by reading the whole table), and parallel query workers would only compete with the web workers.
-    planner = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
-    config.setdefault("OPTIONS", {})["options"] = planner
-    return config
+    uri = dj_database_url.parse(server.get_uri(name))
+    return uri.get("OPTIONS", {}).get("host") or uri["HOST"]
+
+
+def embedded_server_socket(pgdata: str) -> str | None:
+    """The socket folder of the embedded server if it runs, without starting it."""
+    info = _pgserver().utils.PostmasterInfo.read_from_pgdata(Path(pgdata))
+    return str(info.socket_dir) if info is not None and info.is_running() and info.socket_dir else None
+
+
+def embedded_server_stop(pgdata: Path) -> bool:
+    """Stop the embedded server if it runs (a fast shutdown: open sessions are ended); whether it ran."""
+    info = _pgserver().utils.PostmasterInfo.read_from_pgdata(pgdata)
+    if info is None or not info.is_running():
+        return False
+    info.process.send_signal(signal.SIGINT)
+    info.process.wait(30)
+    return True
