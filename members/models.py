@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from reformbank.forms import strip_invisible
 
 
 class UserManager(BaseUserManager):
@@ -54,11 +57,13 @@ class User(AbstractUser):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_unique_email_ci")]
 
     def __str__(self):
-        return self.display_name or self.email.split("@")[0]
+        return self.public_name
 
     @property
-    def public_name(self):
-        return str(self)
+    def public_name(self) -> str:
+        """The name shown to others: the display name, or a neutral word. Never anything from the email address
+        (the admin's member list shows that)."""
+        return strip_invisible(self.display_name) or gettext("Medlem")
 
 
 class EditorRole(models.Model):

@@ -1,12 +1,15 @@
 import re
+import unicodedata
 
 from django import forms
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
+from taggit.models import Tag
 
 from places.models import Place
+from reformbank.forms import SingleLineCharField, validate_single_line
 
 from .models import Comment, PolicyArea, Proposal
 from .selectors import FilterOptions, ProposalFilters
@@ -18,13 +21,17 @@ TAG_RE = re.compile(r"^[\w\- ]+$", re.UNICODE)
 
 
 class TagsField(TagField):
-    """Comma-separated tags, lower-cased, checked for length and characters."""
+    """Comma-separated tags on one line, checked for length and characters. Each is normalised (NFKC: full-width
+    ｓｋｏｌａ is skola; lower case; single spaces), and tags that share a slug are one tag: "skola x" is the
+    existing "skola-x"."""
+
+    default_validators = [validate_single_line]
 
     def clean(self, value):
         tags = super().clean(value)
         cleaned = []
         for tag in tags:
-            tag = " ".join(tag.lower().split())
+            tag = " ".join(unicodedata.normalize("NFKC", tag).lower().split())
             if len(tag) > TAG_MAX_LENGTH:
                 raise forms.ValidationError(
                     _("Taggen ”%(tag)s” är för lång (högst %(max)s tecken)."),
@@ -35,11 +42,19 @@ class TagsField(TagField):
                     _("Taggen ”%(tag)s” får bara innehålla bokstäver, siffror, mellanslag och bindestreck."),
                     params={"tag": tag},
                 )
-            if tag not in cleaned:
-                cleaned.append(tag)
-        if len(cleaned) > MAX_TAGS:
+            cleaned.append(tag)
+        return self._canonical(cleaned)
+
+    @staticmethod
+    def _canonical(tags: list[str]) -> list[str]:
+        """One name per slug, in the order typed: the existing tag's name where the slug is taken."""
+        by_slug = {}
+        for tag in tags:
+            by_slug.setdefault(Tag().slugify(tag), tag)
+        if len(by_slug) > MAX_TAGS:
             raise forms.ValidationError(_("Högst %(max)s taggar."), params={"max": MAX_TAGS})
-        return cleaned
+        existing = dict(Tag.objects.filter(slug__in=by_slug).values_list("slug", "name"))
+        return [existing.get(slug, tag) for slug, tag in by_slug.items()]
 
 
 class ProposalForm(forms.ModelForm):
@@ -69,6 +84,7 @@ class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
         fields = ["title", "summary", "problem", "body", "places", "policy_area", "tags"]
+        field_classes = {"title": SingleLineCharField}
         labels = {
             "title": _("Rubrik"),
             "summary": _("Sammanfattning"),

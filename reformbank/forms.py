@@ -1,7 +1,57 @@
+import re
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class FormRenderer(TemplatesSetting):
     """Django's form rendering, with the project's field template (templates/forms/field.html)."""
 
     field_template_name = "forms/field.html"
+
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. The middleware already turns
+# away requests with control characters other than tab, line feed and carriage return; a one-line field also
+# refuses those three.
+LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Letters and symbols that show as nothing, used to make a name or title that looks empty.
+BLANK_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+
+
+def is_invisible(char: str) -> bool:
+    """Whitespace, a format character (zero-width space and joiners, word joiner, BOM, bidi marks) or a filler."""
+    return char.isspace() or unicodedata.category(char) == "Cf" or char in BLANK_FILLERS
+
+
+def strip_invisible(text: str) -> str:
+    """The text without the invisible characters at either end (those inside, like a joiner in an emoji, stay)."""
+    start, end = 0, len(text)
+    while start < end and is_invisible(text[start]):
+        start += 1
+    while end > start and is_invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def validate_single_line(value: str) -> None:
+    if LINE_BREAKS.search(value):
+        raise ValidationError(_("Skriv på en rad, utan radbrytningar."), code="line_break")
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(_("Texten innehåller otillåtna kontrolltecken."), code="control_character")
+
+
+class SingleLineCharField(forms.CharField):
+    """A one-line text (a title, a name, a tag): no line breaks or control characters, and invisible characters
+    around it are removed like spaces, so a text of only invisible characters is missing ("required")."""
+
+    default_validators = [validate_single_line]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if self.strip and value:
+            value = strip_invisible(value)
+        return value if value else self.empty_value
