@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from places.models import Place
 from reformbank.forms import SingleLineCharField, validate_single_line
+from reformbank.submissions import SubmissionKeyField
 
 from .models import Comment, PolicyArea, Proposal
 from .selectors import FilterOptions, ProposalFilters
@@ -75,6 +76,7 @@ class ProposalForm(forms.ModelForm):
         empty_label=_("Välj sakområde"),
         error_messages={"invalid_choice": _("Välj ett sakområde ur listan.")},
     )
+    submission_key = SubmissionKeyField()
     tags = TagsField(
         label=_("Taggar"),
         required=False,
@@ -137,6 +139,7 @@ class StatusForm(forms.Form):
 
 class CommentForm(forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    submission_key = SubmissionKeyField()
 
     class Meta:
         model = Comment
