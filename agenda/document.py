@@ -3,7 +3,9 @@
 import uuid
 from dataclasses import dataclass, field
 
-from .errors import ItemGone
+from django.utils.translation import gettext as _
+
+from .errors import AgendaError, ItemGone
 from .models import AgendaVersion, VersionPoint, VersionSection
 
 
@@ -24,6 +26,9 @@ class Section:
 
 @dataclass
 class Document:
+    """The agenda as it is in one version: a plain object, no database. Its methods are the edits an editor
+    makes; each changes the document in place and raises ItemGone for a section or point it lacks."""
+
     title: str
     narrative: str = ""
     sections: list[Section] = field(default_factory=list)
@@ -44,6 +49,78 @@ class Document:
     def points(self):
         for section in self.sections:
             yield from section.points
+
+    def cites(self, proposal_id: int) -> bool:
+        return any(proposal_id in point.source_ids for point in self.points())
+
+    # The edits.
+
+    def narrative_set(self, title: str, narrative: str) -> None:
+        self.title, self.narrative = title, narrative
+
+    def section_add(self, title: str, intro: str = "") -> Section:
+        section = Section(key=uuid.uuid4(), title=title, intro=intro)
+        self.sections.append(section)
+        return section
+
+    def section_set(self, key, title: str, intro: str) -> None:
+        section = self.section(key)
+        section.title, section.intro = title, intro
+
+    def section_intro_set(self, key, intro: str) -> None:
+        self.section(key).intro = intro
+
+    def section_move(self, key, offset: int) -> None:
+        _move(self.sections, self.section(key), offset)
+
+    def section_remove(self, key) -> None:
+        self.sections.remove(self.section(key))
+
+    def point_add(self, section_key, text: str, source_ids=()) -> Point:
+        point = Point(key=uuid.uuid4(), text=text, source_ids=list(source_ids))
+        self.section(section_key).points.append(point)
+        return point
+
+    def point_set(self, key, text: str) -> None:
+        self.find_point(key)[1].text = text
+
+    def point_move(self, key, *, section_key=None, offset: int = 0) -> None:
+        """Up or down in its section (offset), or to the end of another section."""
+        section, point = self.find_point(key)
+        if section_key is not None and section_key != section.key:
+            target = self.section(section_key)
+            section.points.remove(point)
+            target.points.append(point)
+        else:
+            _move(section.points, point, offset)
+
+    def point_remove(self, key) -> None:
+        section, point = self.find_point(key)
+        section.points.remove(point)
+
+    def point_merge(self, key, other_key, text: str) -> None:
+        """Merge `other_key` into `key`: one point with the given text and the source ideas of both."""
+        if key == other_key:
+            raise AgendaError(_("Välj en annan punkt att slå ihop med."))
+        point = self.find_point(key)[1]
+        other_section, other = self.find_point(other_key)
+        point.text = text
+        point.source_ids = list(dict.fromkeys(point.source_ids + other.source_ids))
+        other_section.points.remove(other)
+
+    def point_split(self, key, first_text: str, second_text: str) -> Point:
+        """Split a point in two; both keep the source ideas. The first keeps the point's identity."""
+        section, point = self.find_point(key)
+        point.text = first_text
+        new = Point(key=uuid.uuid4(), text=second_text, source_ids=list(point.source_ids))
+        section.points.insert(section.points.index(point) + 1, new)
+        return new
+
+
+def _move(items: list, item, offset: int) -> None:
+    index = items.index(item)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
 
 
 def document_load(version: AgendaVersion) -> Document:

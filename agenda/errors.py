@@ -2,13 +2,20 @@
 
 from django.utils.translation import gettext as _
 
+from reformbank.errors import UserError
 
-class AgendaError(Exception):
-    """An action the process does not allow now; the message is for the user."""
+
+class AgendaError(UserError):
+    """An action the process does not allow now (the agenda's state or text has moved on); the message is for
+    the user."""
+
+    status = 409
 
 
 class VersionConflict(AgendaError):
     """Someone saved a newer version after the one the editor started from."""
+
+    status = 409
 
     def __init__(self, head_number):
         super().__init__(_("Någon annan har sparat en nyare version medan du arbetade."))
@@ -17,6 +24,8 @@ class VersionConflict(AgendaError):
 
 class ItemGone(AgendaError):
     """The section or point a change is about is not in the version it is applied to (removed meanwhile)."""
+
+    status = 409
 
     def __init__(self, key=None):
         super().__init__(_("Det du ändrade har tagits bort av någon annan."))

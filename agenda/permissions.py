@@ -32,11 +32,14 @@ def public_version_number(agenda) -> int | None:
     return agenda.last_adopted_number
 
 
+def newest_visible_number(user, agenda) -> int | None:
+    """The newest version the user may read: the head for its editors, else the public one (None: none)."""
+    return agenda.head_number if is_agenda_editor(user, agenda) else public_version_number(agenda)
+
+
 def can_view_version(user, agenda, number: int) -> bool:
-    if is_agenda_editor(user, agenda):
-        return True
-    public = public_version_number(agenda)
-    return public is not None and number <= public
+    newest = newest_visible_number(user, agenda)
+    return newest is not None and number <= newest
 
 
 def can_view_agenda(user, agenda) -> bool:

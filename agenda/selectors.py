@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from members.permissions import editor_district_ids
 
 from . import permissions
-from .models import Agenda, AgendaVersion, VersionPoint, VersionSection
+from .models import Agenda, AgendaVersion, BoardApproval, VersionPoint, VersionSection
 
 
 def agendas_visible(user):
@@ -62,11 +62,7 @@ def proposal_agenda_trail(proposal, user) -> list[dict]:
     result = []
     for trail in trails.values():
         agenda = trail["agenda"]
-        newest_visible = (
-            agenda.head_number
-            if permissions.is_agenda_editor(user, agenda)
-            else (permissions.public_version_number(agenda))
-        )
+        newest_visible = permissions.newest_visible_number(user, agenda)
         last_number = next(reversed(trail["versions"]))
         result.append(
             {
@@ -86,3 +82,19 @@ def version_or_none(agenda, number):
         .filter(agenda=agenda, number=number)
         .first()
     )
+
+
+def head_version(agenda) -> AgendaVersion:
+    return AgendaVersion.objects.get(agenda=agenda, number=agenda.head_number)
+
+
+def approvals_missing(agenda: Agenda, districts, number: int | None = None) -> list:
+    """The boards that have not approved version `number` (the current one by default); joint agendas only."""
+    if not agenda.is_joint:
+        return []
+    approved = set(
+        BoardApproval.objects.filter(
+            agenda=agenda, version_number=agenda.head_number if number is None else number
+        ).values_list("district_id", flat=True)
+    )
+    return [district for district in districts if district.pk not in approved]

@@ -7,7 +7,6 @@ a saved version moves `head_number` only in a state that allows editing, and a b
 holds exactly the version it names (the constraints on Agenda).
 """
 
-import uuid
 from collections.abc import Callable
 
 from django.db import transaction
@@ -19,10 +18,11 @@ from members.services import notification_create
 from proposals.models import Proposal
 from reformbank.submissions import submission_claim
 
-from .document import Document, Point, Section, document_load, document_write
+from .document import Document, document_load, document_write
 from .errors import AgendaError, ItemGone, VersionConflict
 from .models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
 from .permissions import agenda_districts
+from .selectors import approvals_missing, head_version
 
 __all__ = ["AgendaError", "ItemGone", "VersionConflict"]
 
@@ -90,10 +90,6 @@ def _version_save(*, agenda, editor, base_number, message, document, restored_fr
     return version
 
 
-def head_version(agenda) -> AgendaVersion:
-    return AgendaVersion.objects.get(agenda=agenda, number=agenda.head_number)
-
-
 def _require_editable(locked: Agenda) -> None:
     if locked.state not in EDITABLE_STATES:
         raise AgendaError(_("Agendan kan inte ändras i det här läget. Starta ett nytt utkast först."))
@@ -123,116 +119,6 @@ def agenda_edit(
     return version
 
 
-# Changes to the document. Each takes the document and changes it in place.
-
-
-def narrative_set(title: str, narrative: str):
-    def change(document: Document):
-        document.title, document.narrative = title, narrative
-
-    return change
-
-
-def section_add(title: str, intro: str = ""):
-    def change(document: Document):
-        document.sections.append(Section(key=uuid.uuid4(), title=title, intro=intro))
-
-    return change
-
-
-def section_set(key, title: str, intro: str):
-    def change(document: Document):
-        section = document.section(key)
-        section.title, section.intro = title, intro
-
-    return change
-
-
-def section_move(key, offset: int):
-    def change(document: Document):
-        _move(document.sections, document.section(key), offset)
-
-    return change
-
-
-def section_remove(key):
-    def change(document: Document):
-        document.sections.remove(document.section(key))
-
-    return change
-
-
-def point_add(section_key, text: str, source_ids=()):
-    def change(document: Document):
-        document.section(section_key).points.append(
-            Point(key=uuid.uuid4(), text=text, source_ids=list(source_ids))
-        )
-
-    return change
-
-
-def point_set(key, text: str):
-    def change(document: Document):
-        document.find_point(key)[1].text = text
-
-    return change
-
-
-def point_move(key, *, section_key=None, offset: int = 0):
-    """Move a point up/down in its section (offset) or to the end of another section."""
-
-    def change(document: Document):
-        section, point = document.find_point(key)
-        if section_key is not None and section_key != section.key:
-            section.points.remove(point)
-            document.section(section_key).points.append(point)
-        else:
-            _move(section.points, point, offset)
-
-    return change
-
-
-def point_remove(key):
-    def change(document: Document):
-        section, point = document.find_point(key)
-        section.points.remove(point)
-
-    return change
-
-
-def point_merge(key, other_key, text: str):
-    """Merge `other_key` into `key`: one point with the given text and the source ideas of both."""
-
-    def change(document: Document):
-        if key == other_key:
-            raise AgendaError(_("Välj en annan punkt att slå ihop med."))
-        point = document.find_point(key)[1]
-        other_section, other = document.find_point(other_key)
-        point.text = text
-        point.source_ids = list(dict.fromkeys(point.source_ids + other.source_ids))
-        other_section.points.remove(other)
-
-    return change
-
-
-def point_split(key, first_text: str, second_text: str):
-    """Split a point in two; both keep the source ideas. The first keeps the point's identity."""
-
-    def change(document: Document):
-        section, point = document.find_point(key)
-        point.text = first_text
-        new = Point(key=uuid.uuid4(), text=second_text, source_ids=list(point.source_ids))
-        section.points.insert(section.points.index(point) + 1, new)
-
-    return change
-
-
-def _move(items: list, item, offset: int):
-    index = items.index(item)
-    target = max(0, min(len(items) - 1, index + offset))
-    items.insert(target, items.pop(index))
-
-
 @transaction.atomic
 def proposal_promote(
     *, proposal: Proposal, agenda: Agenda, section_key, editor, text: str = ""
@@ -243,12 +129,12 @@ def proposal_promote(
     locked = Proposal.objects.select_for_update().only("status").get(pk=proposal.pk)
     if locked.status != Proposal.Status.SELECTED:
         raise AgendaError(_("Bara idéer som är utvalda till reformagendan kan föras in i den."))
-    add = point_add(section_key, text.strip() or f"{proposal.title}. {proposal.summary}", [proposal.pk])
+    text = text.strip() or f"{proposal.title}. {proposal.summary}"
 
     def change(document: Document):
-        if any(proposal.pk in point.source_ids for point in document.points()):
+        if document.cites(proposal.pk):
             raise AgendaError(_("Idén finns redan i den här agendan."))
-        add(document)
+        document.point_add(section_key, text, [proposal.pk])
 
     return agenda_edit(
         agenda=agenda,
@@ -335,18 +221,6 @@ def agenda_approve(*, agenda: Agenda, district, editor) -> BoardApproval:
     )
     _agenda_sync(agenda, locked)
     return approval
-
-
-def approvals_missing(agenda: Agenda, districts, number: int | None = None) -> list:
-    """The boards that have not approved version `number` (the current one by default); joint agendas only."""
-    if not agenda.is_joint:
-        return []
-    approved = set(
-        BoardApproval.objects.filter(
-            agenda=agenda, version_number=agenda.head_number if number is None else number
-        ).values_list("district_id", flat=True)
-    )
-    return [district for district in districts if district.pk not in approved]
 
 
 def _require_approved(locked: Agenda, number: int) -> None:
@@ -482,20 +356,16 @@ def amendment_create(
     return amendment
 
 
-def _amendment_change(amendment: Amendment, text: str):
+def _amendment_change(amendment: Amendment, text: str) -> Callable[[Document], None]:
     if amendment.kind == Amendment.Kind.ADD:
-        return point_add(amendment.section_key, text)
+        return lambda document: document.point_add(amendment.section_key, text)
     if amendment.kind == Amendment.Kind.DELETE:
         if amendment.point_key:
-            return point_remove(amendment.point_key)
-        return section_remove(amendment.section_key)
+            return lambda document: document.point_remove(amendment.point_key)
+        return lambda document: document.section_remove(amendment.section_key)
     if amendment.point_key:
-        return point_set(amendment.point_key, text)
-
-    def section_intro_set(document):
-        document.section(amendment.section_key).intro = text
-
-    return section_intro_set
+        return lambda document: document.point_set(amendment.point_key, text)
+    return lambda document: document.section_intro_set(amendment.section_key, text)
 
 
 @transaction.atomic

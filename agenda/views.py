@@ -1,4 +1,6 @@
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +17,11 @@ from places.models import District
 from proposals.models import Proposal
 from proposals.permissions import can_moderate
 from proposals.selectors import proposal_for_detail
+from reformbank.views import form_submit
 
 from . import exports, permissions, selectors, services
 from .diff import document_diff, words_diff
-from .document import document_load
+from .document import Document, document_load
 from .forms import (
     AdoptForm,
     AgendaCreateForm,
@@ -55,12 +58,6 @@ def _version_or_404(request, agenda, number) -> AgendaVersion:
     return version
 
 
-def _shown_number(request, agenda) -> int:
-    if permissions.is_agenda_editor(request.user, agenda):
-        return agenda.head_number
-    return permissions.public_version_number(agenda)
-
-
 def _sources(document) -> dict:
     ids = {pk for point in document.points() for pk in point.source_ids}
     return Proposal.objects.only("id", "title", "status").in_bulk(ids)
@@ -68,7 +65,7 @@ def _sources(document) -> dict:
 
 def _shown_state(request, agenda) -> tuple[str, int]:
     """The state and version a reader sees: members see the adopted version while editors draft the next."""
-    number = _shown_number(request, agenda)
+    number = permissions.newest_visible_number(request.user, agenda)
     if number != agenda.head_number:
         return Agenda.State.ADOPTED, number
     return agenda.state, number
@@ -109,7 +106,7 @@ def agenda_create(request):
 
 def agenda_detail(request, pk):
     agenda = _agenda_or_404(request, pk)
-    version = _version_or_404(request, agenda, _shown_number(request, agenda))
+    version = _version_or_404(request, agenda, permissions.newest_visible_number(request.user, agenda))
     document = document_load(version)
     is_editor = permissions.is_agenda_editor(request.user, agenda)
     districts = permissions.agenda_districts(agenda)
@@ -132,7 +129,7 @@ def agenda_detail(request, pk):
                 "approvals": agenda.approvals.filter(version_number=agenda.head_number).select_related(
                     "district", "by"
                 ),
-                "missing_approvals": services.approvals_missing(agenda, districts),
+                "missing_approvals": selectors.approvals_missing(agenda, districts),
                 "approvable": [
                     d for d in districts if d.pk in permissions.approvable_districts(request.user, agenda)
                 ],
@@ -146,233 +143,236 @@ def agenda_detail(request, pk):
 # Editing the document. Text edits on top of an older version show the conflict screen.
 
 
-def _text_edit(request, agenda, *, form_class, initial, change, title, field_names, form_kwargs=None):
+@dataclass(frozen=True)
+class TextEdit:
+    """A text edit of the agenda, declared once: its form, the fields it shows, where their values are in a
+    document (ItemGone where the document lacks the item), and the change it makes."""
+
+    title: str
+    form_class: type
+    fields: tuple[str, ...]
+    values: Callable[[Document], dict]
+    change: Callable[[Document, dict], None]
+    form_kwargs: dict = field(default_factory=dict)
+
+
+def _text_edit(request, agenda, edit: TextEdit):
     """Show and save a text edit made on top of the version the editor saw.
 
-    `initial(document)` gives the fields' current values; `change(cleaned_data)` the change to apply."""
-    _require(permissions.can_edit(request.user, agenda))
-    form_kwargs = form_kwargs or {}
-    head = services.head_version(agenda)
+    A save posted after the agenda left the editable states (proposed meanwhile) is refused by the service,
+    with the text kept in the form, not with a bare 403."""
     if request.method != "POST":
+        _require(permissions.can_edit(request.user, agenda))
+        head = selectors.head_version(agenda)
         try:
-            values = initial(document_load(head))
+            values = edit.values(document_load(head))
         except services.ItemGone:
             raise Http404 from None
-        form = form_class(initial={**values, "base_number": head.number}, **form_kwargs)
-        return render(request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title})
-
-    form = form_class(request.POST, **form_kwargs)
-    if form.is_valid():
-        try:
-            services.agenda_edit(
-                agenda=agenda,
-                editor=request.user,
-                base_number=form.cleaned_data["base_number"],
-                message=form.cleaned_data["message"],
-                change=change(form.cleaned_data),
-            )
-        except services.VersionConflict as conflict:
-            return _conflict(
-                request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs
-            )
-        except services.ItemGone:
-            messages.error(request, _("Det du ändrade har tagits bort av någon annan. Din text visas nedan."))
-            return render(
-                request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=409
-            )
-        except services.AgendaError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Sparat som en ny version."))
-            return redirect(agenda)
-    return render(
-        request, "agenda/text_edit.html", {"agenda": agenda, "form": form, "title": title}, status=400
+        form = edit.form_class(initial={**values, "base_number": head.number}, **edit.form_kwargs)
+        return _text_edit_page(request, agenda, edit, form)
+    _require(permissions.is_agenda_editor(request.user, agenda))
+    form = edit.form_class(request.POST, **edit.form_kwargs)
+    submitted = form_submit(
+        form,
+        lambda data: services.agenda_edit(
+            agenda=agenda,
+            editor=request.user,
+            base_number=data["base_number"],
+            message=data["message"],
+            change=lambda document: edit.change(document, data),
+        ),
     )
+    if submitted:
+        messages.success(request, _("Sparat som en ny version."))
+        return redirect(agenda)
+    if isinstance(submitted.error, services.VersionConflict):
+        return _conflict(request, agenda, form, edit, submitted.error.head_number)
+    return _text_edit_page(request, agenda, edit, form, status=submitted.status)
 
 
-def _conflict(request, agenda, form, conflict, initial, title, field_names, form_class, form_kwargs):
+def _text_edit_page(request, agenda, edit, form, status=200):
+    context = {"agenda": agenda, "form": form, "title": edit.title}
+    return render(request, "agenda/text_edit.html", context, status=status)
+
+
+def _conflict(request, agenda, form, edit: TextEdit, head_number: int):
     """Both texts side by side and what the other editor changed; the editor's own text stays in the form."""
     base = AgendaVersion.objects.filter(agenda=agenda, number=form.cleaned_data["base_number"]).first()
     if base is None:
         # A tampered base_number (0, or a version that does not exist yet): nothing to merge with.
         raise Http404
-    head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=conflict.head_number)
+    head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=head_number)
     try:
-        base_values, head_values = initial(document_load(base)), initial(document_load(head))
+        base_values, head_values = edit.values(document_load(base)), edit.values(document_load(head))
     except services.ItemGone:
         base_values = head_values = {}
-    fields = []
-    for name in field_names:
-        fields.append(
-            {
-                "label": form.fields[name].label,
-                "theirs": head_values.get(name, ""),
-                "mine": form.cleaned_data.get(name, ""),
-                "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
-            }
-        )
+    fields = [
+        {
+            "label": form.fields[name].label,
+            "theirs": head_values.get(name, ""),
+            "mine": form.cleaned_data.get(name, ""),
+            "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
+        }
+        for name in edit.fields
+    ]
     data = request.POST.copy()
     data["base_number"] = head.number
-    for name in field_names:
+    for name in edit.fields:
         # A field the editor left as it was takes the other editor's text, so saving never undoes their change.
         if name in base_values and form.cleaned_data.get(name, "") == base_values[name]:
             data[name] = head_values[name]
-    merged_form = form_class(data, **form_kwargs)
-    return render(
-        request,
-        "agenda/conflict.html",
-        {
-            "agenda": agenda,
-            "form": merged_form,
-            "title": title,
-            "fields": fields,
-            "base": base,
-            "head": head,
-        },
-        status=409,
-    )
+    context = {
+        "agenda": agenda,
+        "form": edit.form_class(data, **edit.form_kwargs),
+        "title": edit.title,
+        "fields": fields,
+        "base": base,
+        "head": head,
+    }
+    return render(request, "agenda/conflict.html", context, status=409)
 
 
 @login_required
 def narrative_edit(request, pk):
-    agenda = _agenda_or_404(request, pk)
     return _text_edit(
         request,
-        agenda,
-        form_class=NarrativeForm,
-        title=_("Redigera titel och berättelse"),
-        field_names=["title", "narrative"],
-        initial=lambda doc: {"title": doc.title, "narrative": doc.narrative},
-        change=lambda data: services.narrative_set(data["title"], data["narrative"]),
+        _agenda_or_404(request, pk),
+        TextEdit(
+            title=_("Redigera titel och berättelse"),
+            form_class=NarrativeForm,
+            fields=("title", "narrative"),
+            values=lambda doc: {"title": doc.title, "narrative": doc.narrative},
+            change=lambda doc, data: doc.narrative_set(data["title"], data["narrative"]),
+        ),
     )
 
 
 @login_required
-def section_edit(request, pk, key=None):
-    agenda = _agenda_or_404(request, pk)
-    if key is None:
-        return _text_edit(
-            request,
-            agenda,
-            form_class=SectionForm,
+def section_add(request, pk):
+    return _text_edit(
+        request,
+        _agenda_or_404(request, pk),
+        TextEdit(
             title=_("Ny reformriktning"),
-            field_names=["title", "intro"],
-            initial=lambda doc: {"message": _("Ny reformriktning")},
-            change=lambda data: services.section_add(data["title"], data["intro"]),
-        )
+            form_class=SectionForm,
+            fields=("title", "intro"),
+            values=lambda doc: {"message": _("Ny reformriktning")},
+            change=lambda doc, data: doc.section_add(data["title"], data["intro"]),
+        ),
+    )
 
-    def initial(doc):
+
+@login_required
+def section_edit(request, pk, key):
+    def values(doc):
         section = doc.section(key)
         return {"title": section.title, "intro": section.intro}
 
     return _text_edit(
         request,
-        agenda,
-        form_class=SectionForm,
-        title=_("Redigera reformriktning"),
-        field_names=["title", "intro"],
-        initial=initial,
-        change=lambda data: services.section_set(key, data["title"], data["intro"]),
+        _agenda_or_404(request, pk),
+        TextEdit(
+            title=_("Redigera reformriktning"),
+            form_class=SectionForm,
+            fields=("title", "intro"),
+            values=values,
+            change=lambda doc, data: doc.section_set(key, data["title"], data["intro"]),
+        ),
     )
 
 
 @login_required
-def point_edit(request, pk, key=None):
+def point_add(request, pk):
     agenda = _agenda_or_404(request, pk)
-    if key is None:
-        try:
-            section_key = uuid.UUID(request.GET.get("avsnitt") or request.POST.get("section", ""))
-        except ValueError:
-            raise Http404 from None
-        return _text_edit(
-            request,
-            agenda,
-            form_class=PointForm,
-            title=_("Ny reformpunkt"),
-            field_names=["text"],
-            initial=lambda doc: doc.section(section_key) and {"message": _("Ny reformpunkt")},
-            change=lambda data: services.point_add(section_key, data["text"]),
-        )
+    try:
+        section_key = uuid.UUID(request.GET.get("avsnitt") or request.POST.get("section", ""))
+    except ValueError:
+        raise Http404 from None
+
+    def values(doc):
+        doc.section(section_key)  # ItemGone (404) for a section that is not there
+        return {"message": _("Ny reformpunkt")}
+
     return _text_edit(
         request,
         agenda,
-        form_class=PointForm,
-        title=_("Redigera reformpunkt"),
-        field_names=["text"],
-        initial=lambda doc: {"text": doc.find_point(key)[1].text},
-        change=lambda data: services.point_set(key, data["text"]),
+        TextEdit(
+            title=_("Ny reformpunkt"),
+            form_class=PointForm,
+            fields=("text",),
+            values=values,
+            change=lambda doc, data: doc.point_add(section_key, data["text"]),
+        ),
+    )
+
+
+@login_required
+def point_edit(request, pk, key):
+    return _text_edit(
+        request,
+        _agenda_or_404(request, pk),
+        TextEdit(
+            title=_("Redigera reformpunkt"),
+            form_class=PointForm,
+            fields=("text",),
+            values=lambda doc: {"text": doc.find_point(key)[1].text},
+            change=lambda doc, data: doc.point_set(key, data["text"]),
+        ),
     )
 
 
 @login_required
 def point_merge(request, pk, key):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_edit(request.user, agenda))
-    document = document_load(services.head_version(agenda))
-    if request.method != "POST":
-        try:
-            document.find_point(key)
-        except services.ItemGone:
-            raise Http404 from None
-    # Posted on a point removed meanwhile: the service finds it gone and the form keeps the text (409).
-    others = [p for p in document.points() if p.key != key]
+    _require(permissions.is_agenda_editor(request.user, agenda))  # _text_edit checks the rest
+    # Posted on a point removed meanwhile, the edit finds it gone and the form keeps the text (409).
+    others = [p for p in document_load(selectors.head_version(agenda)).points() if p.key != key]
     return _text_edit(
         request,
         agenda,
-        form_class=MergeForm,
-        title=_("Slå ihop reformpunkter"),
-        field_names=["text"],
-        form_kwargs={"points": others},
-        initial=lambda doc: {"text": doc.find_point(key)[1].text, "message": _("Slog ihop två punkter")},
-        change=lambda data: services.point_merge(key, uuid.UUID(data["other"]), data["text"]),
+        TextEdit(
+            title=_("Slå ihop reformpunkter"),
+            form_class=MergeForm,
+            fields=("text",),
+            form_kwargs={"points": others},
+            values=lambda doc: {"text": doc.find_point(key)[1].text, "message": _("Slog ihop två punkter")},
+            change=lambda doc, data: doc.point_merge(key, uuid.UUID(data["other"]), data["text"]),
+        ),
     )
 
 
 @login_required
 def point_split(request, pk, key):
-    agenda = _agenda_or_404(request, pk)
     return _text_edit(
         request,
-        agenda,
-        form_class=SplitForm,
-        title=_("Dela reformpunkt"),
-        field_names=["first", "second"],
-        initial=lambda doc: {"first": doc.find_point(key)[1].text, "message": _("Delade en punkt")},
-        change=lambda data: services.point_split(key, data["first"], data["second"]),
+        _agenda_or_404(request, pk),
+        TextEdit(
+            title=_("Dela reformpunkt"),
+            form_class=SplitForm,
+            fields=("first", "second"),
+            values=lambda doc: {"first": doc.find_point(key)[1].text, "message": _("Delade en punkt")},
+            change=lambda doc, data: doc.point_split(key, data["first"], data["second"]),
+        ),
     )
 
 
-STRUCTURE_ACTIONS = {
-    ("section", "move"): lambda key, data: services.section_move(key, data["offset"] or 0),
-    ("section", "remove"): lambda key, data: services.section_remove(key),
-    ("point", "move"): lambda key, data: services.point_move(
-        key, section_key=data["section"], offset=data["offset"] or 0
-    ),
-    ("point", "remove"): lambda key, data: services.point_remove(key),
-}
-STRUCTURE_MESSAGES = {
-    ("section", "move"): _("Flyttade en reformriktning"),
-    ("section", "remove"): _("Tog bort en reformriktning"),
-    ("point", "move"): _("Flyttade en reformpunkt"),
-    ("point", "remove"): _("Tog bort en reformpunkt"),
-}
+# Moving and removing: buttons on the agenda page, made on the version shown there.
 
 
-@login_required
-@require_POST
-def structure_change(request, pk, kind, key, action):
+def _structure_change(request, pk, message: str, change: Callable[[Document, dict], None]):
     agenda = _agenda_or_404(request, pk)
     _require(permissions.can_edit(request.user, agenda))
     form = StructureForm(request.POST)
-    if (kind, action) not in STRUCTURE_ACTIONS or not form.is_valid():
+    if not form.is_valid():
         raise Http404
+    data = form.cleaned_data
     try:
         services.agenda_edit(
             agenda=agenda,
             editor=request.user,
-            base_number=form.cleaned_data["base_number"],
-            message=str(STRUCTURE_MESSAGES[(kind, action)]),
-            change=STRUCTURE_ACTIONS[(kind, action)](key, form.cleaned_data),
+            base_number=data["base_number"],
+            message=message,
+            change=lambda document: change(document, data),
         )
     except services.VersionConflict:
         messages.error(
@@ -387,12 +387,50 @@ def structure_change(request, pk, kind, key, action):
     return redirect(agenda)
 
 
+@login_required
+@require_POST
+def section_move(request, pk, key):
+    return _structure_change(
+        request,
+        pk,
+        _("Flyttade en reformriktning"),
+        lambda doc, data: doc.section_move(key, data["offset"] or 0),
+    )
+
+
+@login_required
+@require_POST
+def section_remove(request, pk, key):
+    return _structure_change(
+        request, pk, _("Tog bort en reformriktning"), lambda doc, data: doc.section_remove(key)
+    )
+
+
+@login_required
+@require_POST
+def point_move(request, pk, key):
+    return _structure_change(
+        request,
+        pk,
+        _("Flyttade en reformpunkt"),
+        lambda doc, data: doc.point_move(key, section_key=data["section"], offset=data["offset"] or 0),
+    )
+
+
+@login_required
+@require_POST
+def point_remove(request, pk, key):
+    return _structure_change(
+        request, pk, _("Tog bort en reformpunkt"), lambda doc, data: doc.point_remove(key)
+    )
+
+
 # History, versions, comparison, restore.
 
 
 def history(request, pk):
     agenda = _agenda_or_404(request, pk)
-    newest = _shown_number(request, agenda)
+    newest = permissions.newest_visible_number(request.user, agenda)
     versions = agenda.versions.filter(number__lte=newest).select_related("author", "restored_from")
     page = Paginator(versions, 30).get_page(request.GET.get("page"))
     return render(request, "agenda/history.html", {"agenda": agenda, "page": page, "newest": newest})
@@ -456,48 +494,95 @@ def restore(request, pk, number):
     return redirect(agenda)
 
 
-# The process.
+# The process: one small view per step, each calling its service.
 
 
-@login_required
-@require_POST
-def process(request, pk, action):
+def _process_agenda(request, pk) -> Agenda:
     agenda = _agenda_or_404(request, pk)
     _require(permissions.can_run_process(request.user, agenda))
+    return agenda
+
+
+def _process_run(request, agenda, call: Callable[[], object]):
     try:
-        if action == "remiss":
-            form = ConsultationForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Ange ett giltigt slutdatum för remissen."))
-                return redirect(agenda)
-            services.agenda_consultation_start(
-                agenda=agenda, editor=request.user, ends_on=form.cleaned_data["ends_on"]
-            )
-        elif action == "utkast":
-            services.agenda_back_to_draft(agenda=agenda, editor=request.user)
-        elif action == "godkann":
-            try:
-                district = District.objects.get(pk=int(request.POST.get("district", "")))
-            except (ValueError, District.DoesNotExist):
-                raise Http404 from None
-            _require(district.pk in permissions.approvable_districts(request.user, agenda))
-            services.agenda_approve(agenda=agenda, district=district, editor=request.user)
-        elif action == "forslag":
-            services.agenda_propose(agenda=agenda, editor=request.user)
-        elif action == "anta":
-            form = AdoptForm(request.POST)
-            if not form.is_valid():
-                return render(request, "agenda/adopt.html", {"agenda": agenda, "form": form}, status=400)
-            services.agenda_adopt(agenda=agenda, editor=request.user, **form.cleaned_data)
-        elif action == "nytt-utkast":
-            services.agenda_new_draft(agenda=agenda, editor=request.user)
-        else:
-            raise Http404
+        call()
     except services.AgendaError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Agendans läge: %(state)s.") % {"state": agenda.get_state_display()})
     return redirect(agenda)
+
+
+@login_required
+@require_POST
+def consultation_start(request, pk):
+    agenda = _process_agenda(request, pk)
+    form = ConsultationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ange ett giltigt slutdatum för remissen."))
+        return redirect(agenda)
+    ends_on = form.cleaned_data["ends_on"]
+    return _process_run(
+        request,
+        agenda,
+        lambda: services.agenda_consultation_start(agenda=agenda, editor=request.user, ends_on=ends_on),
+    )
+
+
+@login_required
+@require_POST
+def back_to_draft(request, pk):
+    agenda = _process_agenda(request, pk)
+    return _process_run(
+        request, agenda, lambda: services.agenda_back_to_draft(agenda=agenda, editor=request.user)
+    )
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    """One board's approval of a joint agenda's current version, by an editor of that board."""
+    agenda = _process_agenda(request, pk)
+    try:
+        district = District.objects.get(pk=int(request.POST.get("district", "")))
+    except (ValueError, District.DoesNotExist):
+        raise Http404 from None
+    _require(district.pk in permissions.approvable_districts(request.user, agenda))
+    return _process_run(
+        request,
+        agenda,
+        lambda: services.agenda_approve(agenda=agenda, district=district, editor=request.user),
+    )
+
+
+@login_required
+@require_POST
+def propose(request, pk):
+    agenda = _process_agenda(request, pk)
+    return _process_run(request, agenda, lambda: services.agenda_propose(agenda=agenda, editor=request.user))
+
+
+@login_required
+@require_POST
+def adopt(request, pk):
+    agenda = _process_agenda(request, pk)
+    form = AdoptForm(request.POST)
+    if not form.is_valid():
+        return render(request, "agenda/adopt.html", {"agenda": agenda, "form": form}, status=400)
+    return _process_run(
+        request,
+        agenda,
+        lambda: services.agenda_adopt(agenda=agenda, editor=request.user, **form.cleaned_data),
+    )
+
+
+@login_required
+@require_POST
+def new_draft(request, pk):
+    agenda = _process_agenda(request, pk)
+    return _process_run(
+        request, agenda, lambda: services.agenda_new_draft(agenda=agenda, editor=request.user)
+    )
 
 
 # Amendments.
@@ -506,7 +591,7 @@ def process(request, pk, action):
 def amendments(request, pk):
     agenda = _agenda_or_404(request, pk)
     document = (
-        document_load(services.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
+        document_load(selectors.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
     )
     form = AmendmentForm(request.POST or None, document=document) if document is not None else None
     if request.method == "POST":

@@ -3,11 +3,26 @@
 from datetime import timedelta
 
 from django.contrib.messages import get_messages
+from django.urls import reverse
 from django.utils import timezone
 
 from agenda import services
 from agenda.models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition, VersionPoint
 from members.models import Notification
+
+# The process steps by the slug in their address.
+PROCESS_URLS = {
+    "remiss": "agenda:consultation_start",
+    "utkast": "agenda:back_to_draft",
+    "godkann": "agenda:approve",
+    "forslag": "agenda:propose",
+    "anta": "agenda:adopt",
+    "nytt-utkast": "agenda:new_draft",
+}
+
+
+def process_url(agenda, action: str) -> str:
+    return reverse(PROCESS_URLS[action], args=[agenda.pk])
 
 
 def fresh(agenda) -> Agenda:
@@ -25,7 +40,7 @@ def add_points(agenda, editor, section_key, *texts, source_ids=()):
             editor=editor,
             base_number=fresh(agenda).head_number,
             message=f"Punkt: {text}",
-            change=services.point_add(section_key, text, source_ids),
+            change=lambda document, text=text: document.point_add(section_key, text, source_ids),
         )
     return fresh(agenda)
 

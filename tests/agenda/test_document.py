@@ -70,12 +70,12 @@ def test_points_added_edited_moved_merged_split_and_removed(client, editor_lan, 
         {"text": "Läxhjälp varje dag", "message": "Skärpt", "base_number": 5},
     )
     client.post(
-        reverse("agenda:structure", args=[agenda.pk, "point", second.key, "move"]),
+        reverse("agenda:point_move", args=[agenda.pk, second.key]),
         {"base_number": 6, "offset": "-1"},
     )
     assert [p.text for p in head(agenda).sections[0].points] == ["Fler speciallärare", "Läxhjälp varje dag"]
     client.post(
-        reverse("agenda:structure", args=[agenda.pk, "point", second.key, "move"]),
+        reverse("agenda:point_move", args=[agenda.pk, second.key]),
         {"base_number": 7, "section": str(housing.key)},
     )
     assert [p.key for p in head(agenda).sections[1].points] == [second.key]
@@ -91,9 +91,7 @@ def test_points_added_edited_moved_merged_split_and_removed(client, editor_lan, 
         {"first": "Läxhjälp", "second": "Speciallärare", "message": "Isär", "base_number": 9},
     )
     assert [p.text for p in head(agenda).points()] == ["Läxhjälp", "Speciallärare"]
-    client.post(
-        reverse("agenda:structure", args=[agenda.pk, "section", housing.key, "remove"]), {"base_number": 10}
-    )
+    client.post(reverse("agenda:section_remove", args=[agenda.pk, housing.key]), {"base_number": 10})
     assert [s.title for s in head(agenda).sections] == ["Jämlik skola"]
     assert Agenda.objects.get(pk=agenda.pk).head_number == 11
     assert AgendaVersion.objects.filter(agenda=agenda).count() == 11
@@ -116,7 +114,9 @@ def test_agenda_page_query_count(
             editor=editor_lan,
             base_number=agenda.head_number,
             message=f"p{i}",
-            change=services.point_add(section_key, f"Punkt {i}", [selected_proposal.pk]),
+            change=lambda document, i=i: document.point_add(
+                section_key, f"Punkt {i}", [selected_proposal.pk]
+            ),
         )
     client.force_login(editor_lan)
     with django_assert_max_num_queries(18):

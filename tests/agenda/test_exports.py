@@ -29,7 +29,9 @@ def draft(agenda, editor_lan, section_key):
         editor=editor_lan,
         base_number=4,
         message="Berättelse",
-        change=services.narrative_set("Reformagenda för länet", "Ett jämlikt län.\n\nDär alla barn lyckas."),
+        change=lambda document: document.narrative_set(
+            "Reformagenda för länet", "Ett jämlikt län.\n\nDär alla barn lyckas."
+        ),
     )
     return fresh(agenda)
 

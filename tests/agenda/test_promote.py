@@ -125,7 +125,7 @@ def promoted(client, editor_lan, agenda, section_key, selected_proposal):
     client.force_login(editor_lan)
     promote(client, selected_proposal, agenda, section_key, "Läxhjälp")
     add_points(agenda, editor_lan, section_key, "Fler speciallärare")
-    edit(agenda, editor_lan, services.section_add("Bostäder"))
+    edit(agenda, editor_lan, lambda document: document.section_add("Bostäder"))
     return fresh(agenda)
 
 
@@ -143,7 +143,7 @@ def keys(agenda):
 def test_moved_point_keeps_its_source(client, editor_lan, promoted, selected_proposal):
     _school, housing, idea_point, _other = keys(promoted)
     client.post(
-        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
+        reverse("agenda:point_move", args=[promoted.pk, idea_point.key]),
         {"base_number": 5, "section": str(housing.key)},
     )
     assert head(promoted).sections[1].points[0].source_ids == [selected_proposal.pk]
@@ -162,7 +162,7 @@ def test_moved_point_keeps_its_source(client, editor_lan, promoted, selected_pro
 def test_reordered_point_keeps_its_source(client, editor_lan, promoted, selected_proposal):
     _school, _housing, idea_point, _other = keys(promoted)
     client.post(
-        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "move"]),
+        reverse("agenda:point_move", args=[promoted.pk, idea_point.key]),
         {"base_number": 5, "offset": "1"},
     )
     assert [p.source_ids for p in head(promoted).sections[0].points] == [[], [selected_proposal.pk]]
@@ -218,9 +218,7 @@ def test_split_point_keeps_the_source_on_both(client, editor_lan, promoted, sele
 
 def test_removed_point_is_shown_as_no_longer_in_the_agenda(client, editor_lan, promoted, selected_proposal):
     _school, _housing, idea_point, _other = keys(promoted)
-    client.post(
-        reverse("agenda:structure", args=[promoted.pk, "point", idea_point.key, "remove"]), {"base_number": 5}
-    )
+    client.post(reverse("agenda:point_remove", args=[promoted.pk, idea_point.key]), {"base_number": 5})
     trail = trail_html(client, selected_proposal)
     assert "Finns inte längre i agendan (borttagen i version 6)." in trail
     assert "Reformpunkt under" not in trail
@@ -253,7 +251,7 @@ def test_after_a_new_draft_members_follow_the_adopted_version(
     to_adopted(to_board_proposal(promoted, editor_lan), editor_lan)
     services.agenda_new_draft(agenda=fresh(promoted), editor=editor_lan)  # version 6
     _school, _housing, idea_point, _other = keys(promoted)
-    edit(promoted, editor_lan, services.point_remove(idea_point.key))  # version 7
+    edit(promoted, editor_lan, lambda document: document.point_remove(idea_point.key))  # version 7
     assert "Finns inte längre i agendan (borttagen i version 7)." in trail_html(client, selected_proposal)
     client.force_login(member)
     trail = trail_html(client, selected_proposal)
@@ -262,7 +260,7 @@ def test_after_a_new_draft_members_follow_the_adopted_version(
 
 
 def test_idea_in_two_agendas(client, editor_lan, promoted, joint_agenda, selected_proposal):
-    edit(joint_agenda, editor_lan, services.section_add("Skolan i hela länet"))
+    edit(joint_agenda, editor_lan, lambda document: document.section_add("Skolan i hela länet"))
     promote(client, selected_proposal, joint_agenda, head(joint_agenda).sections[0].key, "Läxhjälp överallt")
     trail = trail_html(client, selected_proposal)
     assert "Reformagenda för länet" in trail and "Gemensam reformagenda" in trail
@@ -276,7 +274,7 @@ def test_idea_page_query_count(
     key = head(promoted).sections[0].key
     for i in range(15):
         add_points(promoted, editor_lan, key, f"Punkt {i}")
-    edit(joint_agenda, editor_lan, services.section_add("Skolan"))
+    edit(joint_agenda, editor_lan, lambda document: document.section_add("Skolan"))
     promote(client, selected_proposal, joint_agenda, head(joint_agenda).sections[0].key, "Läxhjälp")
     to_consultation(promoted, editor_lan)
     # idea (+author, area), places, their districts, tags, comments, agenda trail (points +version, agenda,

@@ -250,6 +250,7 @@ class Command(BaseCommand):
 
     def agenda_create(self, people):
         """A county-district agenda in draft, built from the selected ideas, with a few versions of history."""
+        from agenda import selectors as agenda_selectors
         from agenda import services as agenda_services
         from agenda.document import document_load
 
@@ -265,7 +266,7 @@ class Command(BaseCommand):
             editor=editor,
             base_number=agenda.head_number,
             message="Första utkastet till berättelse",
-            change=agenda_services.narrative_set(
+            change=lambda document: document.narrative_set(
                 agenda.title,
                 "Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett var man bor. "
                 "Den här agendan bygger på medlemmarnas idéer från alla länets kommuner.\n\n"
@@ -283,9 +284,9 @@ class Command(BaseCommand):
                 editor=editor,
                 base_number=agenda.head_number,
                 message=f"Ny reformriktning: {title}",
-                change=agenda_services.section_add(title, intro),
+                change=lambda document, title=title, intro=intro: document.section_add(title, intro),
             )
-        sections = document_load(agenda_services.head_version(agenda)).sections
+        sections = document_load(agenda_selectors.head_version(agenda)).sections
         for proposal in Proposal.objects.filter(status=Proposal.Status.SELECTED)[:3]:
             agenda_services.proposal_promote(
                 proposal=proposal, agenda=agenda, section_key=sections[0].key, editor=editor
@@ -295,7 +296,7 @@ class Command(BaseCommand):
             editor=editor,
             base_number=agenda.head_number,
             message="Punkt om hyresrätter",
-            change=agenda_services.point_add(
+            change=lambda document: document.point_add(
                 sections[1].key, "Bygg minst 5 000 nya hyresrätter per år i länet."
             ),
         )
