@@ -134,7 +134,10 @@ def proposal_promote(
     def change(document: Document):
         if document.cites(proposal.pk):
             raise AgendaError(_("Idén finns redan i den här agendan."))
-        document.point_add(section_key, text, [proposal.pk])
+        try:
+            document.point_add(section_key, text, [proposal.pk])
+        except ItemGone:
+            raise AgendaError(_("Reformriktningen har tagits bort ur agendan. Välj en annan.")) from None
 
     return agenda_edit(
         agenda=agenda,

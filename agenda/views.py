@@ -594,27 +594,28 @@ def amendments(request, pk):
         document_load(selectors.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
     )
     form = AmendmentForm(request.POST or None, document=document) if document is not None else None
+    status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         _require(form is not None)
-        if form.is_valid():
-            try:
-                services.amendment_create(
-                    agenda=agenda,
-                    author=request.user,
-                    kind=form.cleaned_data["kind"],
-                    section_key=form.cleaned_data["section_key"],
-                    point_key=form.cleaned_data["point_key"],
-                    text=form.cleaned_data["text"],
-                    motivation=form.cleaned_data["motivation"],
-                    submission_key=form.cleaned_data["submission_key"],
-                )
-            except services.AgendaError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Ditt ändringsyrkande är inlämnat."))
-                return redirect("agenda:amendments", pk=agenda.pk)
+        submitted = form_submit(
+            form,
+            lambda data: services.amendment_create(
+                agenda=agenda,
+                author=request.user,
+                kind=data["kind"],
+                section_key=data["section_key"],
+                point_key=data["point_key"],
+                text=data["text"],
+                motivation=data["motivation"],
+                submission_key=data["submission_key"],
+            ),
+        )
+        if submitted:
+            messages.success(request, _("Ditt ändringsyrkande är inlämnat."))
+            return redirect("agenda:amendments", pk=agenda.pk)
+        status = submitted.status
     items = agenda.amendments.select_related("author", "answered_by", "applied_in")
     return render(
         request,
@@ -625,7 +626,7 @@ def amendments(request, pk):
             "form": form,
             "is_editor": permissions.is_agenda_editor(request.user, agenda),
         },
-        status=400 if form is not None and form.errors else 200,
+        status=status,
     )
 
 
@@ -635,17 +636,17 @@ def amendment_answer(request, pk, amendment_pk):
     amendment = get_object_or_404(Amendment.objects.select_related("author"), pk=amendment_pk, agenda=agenda)
     _require(permissions.can_edit(request.user, agenda))
     form = AmendmentAnswerForm(request.POST or None, initial={"text": amendment.text})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.amendment_answer(amendment=amendment, editor=request.user, **form.cleaned_data)
-        except services.AgendaError as error:
-            form.add_error(None, str(error))
-        else:
+    status = 200
+    if request.method == "POST":
+        submitted = form_submit(
+            form, lambda data: services.amendment_answer(amendment=amendment, editor=request.user, **data)
+        )
+        if submitted:
             messages.success(request, _("Yrkandet är besvarat."))
             return redirect("agenda:amendments", pk=agenda.pk)
-    return render(
-        request, "agenda/amendment_answer.html", {"agenda": agenda, "amendment": amendment, "form": form}
-    )
+        status = submitted.status
+    context = {"agenda": agenda, "amendment": amendment, "form": form}
+    return render(request, "agenda/amendment_answer.html", context, status=status)
 
 
 # Promoting ideas into the agenda.
@@ -665,33 +666,26 @@ def promote(request, proposal_pk):
         next_url = proposal.get_absolute_url()
     # A target that is gone or no longer editable is not among the choices: a field error, the text kept.
     form = PromoteForm(request.POST, targets=selectors.promote_targets(request.user))
-    status = 400
-    if form.is_valid():
-        status = 409  # valid, but the idea or the agenda has changed since the page was loaded
-        agenda_pk, section_key = form.cleaned_data["target"].split(":")
+
+    def promote_into(data):
+        agenda_pk, section_key = data["target"].split(":")
         agenda = get_object_or_404(Agenda, pk=agenda_pk)
         _require(permissions.is_agenda_editor(request.user, agenda))
-        try:
-            services.proposal_promote(
-                proposal=proposal,
-                agenda=agenda,
-                section_key=uuid.UUID(section_key),
-                editor=request.user,
-                text=form.cleaned_data["text"],
-            )
-        except services.ItemGone:
-            form.add_error("target", _("Reformriktningen har tagits bort ur agendan. Välj en annan."))
-        except services.AgendaError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": agenda.title})
-            return redirect(next_url)
-    return render(
-        request,
-        "agenda/promote.html",
-        {"proposal": proposal, "form": form, "next": next_url},
-        status=status,
-    )
+        services.proposal_promote(
+            proposal=proposal,
+            agenda=agenda,
+            section_key=uuid.UUID(section_key),
+            editor=request.user,
+            text=data["text"],
+        )
+        return agenda
+
+    submitted = form_submit(form, promote_into)
+    if submitted:
+        messages.success(request, _("Idén är införd i ”%(agenda)s”.") % {"agenda": submitted.result.title})
+        return redirect(next_url)
+    context = {"proposal": proposal, "form": form, "next": next_url}
+    return render(request, "agenda/promote.html", context, status=submitted.status)
 
 
 # Exports.
