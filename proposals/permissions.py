@@ -12,8 +12,13 @@ def can_submit(user) -> bool:
     return is_verified(user)
 
 
+def is_own_proposal(user, proposal) -> bool:
+    return is_verified(user) and proposal.author_id == user.pk
+
+
 def can_edit_proposal(user, proposal) -> bool:
-    return is_verified(user) and proposal.author_id == user.pk and proposal.is_open_for_edit
+    """The author, while the board has not taken the idea up (the service checks it again when saving)."""
+    return is_own_proposal(user, proposal) and proposal.is_open_for_edit
 
 
 def can_support(user, proposal) -> bool:

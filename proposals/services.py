@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.tasks import email_send
+from reformbank.errors import UserError
 from reformbank.submissions import submission_claim
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
@@ -37,8 +38,10 @@ STATUSES_NEEDING_TEXT = {Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
 STATUSES_NOTIFIED = {Proposal.Status.SELECTED, Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
 
 
-class ServiceError(Exception):
-    """An action the rules do not allow; the message is meant for the user."""
+class ServiceError(UserError):
+    """An action the rules do not allow now (the idea or comment has changed); the message is for the user."""
+
+    status = 409
 
 
 def proposal_search_index(proposal: Proposal) -> None:

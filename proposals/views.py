@@ -13,6 +13,7 @@ from taggit.models import Tag
 from agenda.forms import PromoteForm
 from agenda.selectors import promote_targets, proposal_agenda_trail
 from members.permissions import editor_district_ids
+from reformbank.views import form_submit
 
 from . import permissions, selectors, services
 from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
@@ -100,17 +101,22 @@ def proposal_suggest(request):
 def proposal_create(request, derive_from=None):
     origin = _proposal_or_404(derive_from) if derive_from is not None else None
     _require(permissions.can_submit(request.user))
+    status = 200
     if request.method == "POST":
         form = ProposalForm(request.POST)
-        if form.is_valid():
-            proposal = services.proposal_create(
+        submitted = form_submit(
+            form,
+            lambda data: services.proposal_create(
                 author=request.user,
                 derived_from=origin,
-                submission_key=form.cleaned_data["submission_key"],
-                **{name: form.cleaned_data[name] for name in ProposalForm.Meta.fields},
-            )
+                submission_key=data["submission_key"],
+                **{name: data[name] for name in ProposalForm.Meta.fields},
+            ),
+        )
+        if submitted:
             messages.success(request, _("Tack! Din idé finns nu i reformbanken."))
-            return redirect(proposal)
+            return redirect(submitted.result)
+        status = submitted.status
     else:
         initial = {}
         if origin is not None:
@@ -123,34 +129,39 @@ def proposal_create(request, derive_from=None):
                 "tags": ", ".join(tag.name for tag in origin.tags.all()),
             }
         form = ProposalForm(initial=initial)
-    return render(request, "proposals/proposal_form.html", {"form": form, "origin": origin})
+    return render(request, "proposals/proposal_form.html", {"form": form, "origin": origin}, status=status)
 
 
 @login_required
 def proposal_edit(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_edit_proposal(request.user, proposal))
+    status = 200
     if request.method == "POST":
+        # The author's own edit of an idea the board took up meanwhile: refused by the service, text kept.
+        _require(permissions.is_own_proposal(request.user, proposal))
         form = ProposalForm(request.POST, instance=proposal)
-        if form.is_valid():
-            try:
-                services.proposal_update(
-                    proposal=proposal,
-                    editor=request.user,
-                    **{name: form.cleaned_data[name] for name in ProposalForm.Meta.fields},
-                )
-            except services.ServiceError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request, _("Dina ändringar är sparade. Den tidigare texten finns kvar i historiken.")
-                )
-                return redirect(proposal)
+        submitted = form_submit(
+            form,
+            lambda data: services.proposal_update(
+                proposal=proposal,
+                editor=request.user,
+                **{name: data[name] for name in ProposalForm.Meta.fields},
+            ),
+        )
+        if submitted:
+            messages.success(
+                request, _("Dina ändringar är sparade. Den tidigare texten finns kvar i historiken.")
+            )
+            return redirect(proposal)
+        status = submitted.status
     else:
+        _require(permissions.can_edit_proposal(request.user, proposal))
         form = ProposalForm(
             instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())}
         )
-    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
+    return render(
+        request, "proposals/proposal_form.html", {"form": form, "proposal": proposal}, status=status
+    )
 
 
 def proposal_detail(request, pk):
@@ -205,20 +216,17 @@ def proposal_status(request, pk):
     proposal = _proposal_or_404(pk)
     _require(permissions.can_moderate(request.user, proposal))
     form = StatusForm(request.POST, proposal=proposal)
-    if form.is_valid():
-        try:
-            services.proposal_status_change(
-                proposal=proposal,
-                editor=request.user,
-                status=form.cleaned_data["status"],
-                text=form.cleaned_data["text"],
-            )
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Idéns status är ändrad."))
-            return redirect(proposal)
-    return render(request, "proposals/status_form.html", {"proposal": proposal, "form": form}, status=400)
+    submitted = form_submit(
+        form,
+        lambda data: services.proposal_status_change(
+            proposal=proposal, editor=request.user, status=data["status"], text=data["text"]
+        ),
+    )
+    if submitted:
+        messages.success(request, _("Idéns status är ändrad."))
+        return redirect(proposal)
+    context = {"proposal": proposal, "form": form}
+    return render(request, "proposals/status_form.html", context, status=submitted.status)
 
 
 @login_required
@@ -227,24 +235,23 @@ def comment_create(request, pk):
     proposal = _proposal_or_404(pk)
     _require(permissions.can_comment(request.user, proposal))
     form = CommentForm(request.POST)
-    parent = None
-    if form.is_valid():
-        if form.cleaned_data["parent"]:
-            parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"], proposal=proposal)
-        try:
-            services.comment_create(
-                proposal=proposal,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                parent=parent,
-                submission_key=form.cleaned_data["submission_key"],
-            )
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Din kommentar är publicerad."))
-            return redirect(f"{proposal.get_absolute_url()}#kommentarer")
-    return render(request, "proposals/comment_form.html", {"proposal": proposal, "form": form}, status=400)
+    submitted = form_submit(
+        form,
+        lambda data: services.comment_create(
+            proposal=proposal,
+            author=request.user,
+            body=data["body"],
+            parent=get_object_or_404(Comment, pk=data["parent"], proposal=proposal)
+            if data["parent"]
+            else None,
+            submission_key=data["submission_key"],
+        ),
+    )
+    if submitted:
+        messages.success(request, _("Din kommentar är publicerad."))
+        return redirect(f"{proposal.get_absolute_url()}#kommentarer")
+    context = {"proposal": proposal, "form": form}
+    return render(request, "proposals/comment_form.html", context, status=submitted.status)
 
 
 def _comment_or_404(pk) -> Comment:
@@ -256,19 +263,17 @@ def comment_edit(request, pk):
     comment = _comment_or_404(pk)
     _require(permissions.can_edit_comment(request.user, comment))
     form = CommentForm(request.POST or None, instance=comment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_update(comment=comment, body=form.cleaned_data["body"])
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
-        else:
+    status = 200
+    if request.method == "POST":
+        submitted = form_submit(
+            form, lambda data: services.comment_update(comment=comment, body=data["body"])
+        )
+        if submitted:
             messages.success(request, _("Kommentaren är ändrad."))
             return redirect(f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}")
-    return render(
-        request,
-        "proposals/comment_form.html",
-        {"proposal": comment.proposal, "form": form, "comment": comment},
-    )
+        status = submitted.status
+    context = {"proposal": comment.proposal, "form": form, "comment": comment}
+    return render(request, "proposals/comment_form.html", context, status=status)
 
 
 @login_required

@@ -85,7 +85,12 @@ def test_author_edits_until_answered_and_revisions_are_kept(
     client.force_login(editor_lan)
     client.post(status_url(proposal), {"status": "answered", "text": "Tack!"})
     client.force_login(member)
-    assert client.post(edit_url, {**data, "title": "Ändrad igen"}).status_code == 403
+    assert client.get(edit_url).status_code == 403
+    # An edit posted from a page opened before the answer: refused with the reason, the text kept.
+    response = client.post(edit_url, {**data, "title": "Ändrad igen"})
+    assert response.status_code == 409
+    assert "Idén har redan behandlats och kan inte längre ändras." in response.content.decode()
+    assert "Ändrad igen" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.title == "Läxhjälp varje dag"
 

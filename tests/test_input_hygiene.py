@@ -113,7 +113,7 @@ def test_forged_session_cookie_is_no_session(client, db):
 @pytest.mark.parametrize("title", ["\u200b", "\u200b\u200c\u200d", " \u2060 \ufeff ", "\u3164"])
 def test_title_of_invisible_characters_is_missing(client, member, idea_data, title):
     response = submit(client, member, idea_data, title=title)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Detta fält måste fyllas i" in response.content.decode()
     assert not Proposal.objects.exists()
 
@@ -130,7 +130,7 @@ def test_title_of_invisible_characters_is_missing(client, member, idea_data, tit
 def test_title_with_line_break_or_control_character_is_refused(client, member, idea_data, title, message):
     response = submit(client, member, idea_data, title=title)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert 'aria-invalid="true"' in html
     assert not Proposal.objects.exists()

@@ -213,7 +213,9 @@ def test_author_cannot_edit_idea_once_handled(client, member, editor_lan, propos
     client.force_login(member)
     before = db_state()
     assert client.get(reverse("proposals:edit", args=[proposal.pk])).status_code == 403
-    assert client.post(reverse("proposals:edit", args=[proposal.pk]), idea_data).status_code == 403
+    # Posted from a page opened before: refused with the reason, the text kept (409).
+    response = client.post(reverse("proposals:edit", args=[proposal.pk]), idea_data)
+    assert response.status_code == 409 and idea_data["title"] in response.content.decode()
     assert db_state() == before
 
 

@@ -20,8 +20,12 @@ def test_two_admins_removing_each_other_at_once_leave_one_admin():
             lambda: b.post(reverse("members:roles_update", args=[first.pk]), {}),
         ]
     )
-    assert [r.status_code for r in responses] == [302, 302]
     assert User.objects.filter(is_superuser=True).count() == 1
+    # The loser is refused by the service (it was demoted while its request ran) or, when the winner was
+    # done before its request began, by the view (403).
     said = sorted(str(m) for r in responses for m in get_messages(r.wsgi_request))
-    assert len(said) == 2
-    assert said[0] == "Du är inte längre administratör." and said[1].endswith("är sparade.")
+    statuses = sorted(r.status_code for r in responses)
+    if statuses == [302, 302]:
+        assert said[0] == "Du är inte längre administratör." and said[1].endswith("är sparade.")
+    else:
+        assert statuses == [302, 403] and len(said) == 1 and said[0].endswith("är sparade.")

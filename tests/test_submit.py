@@ -67,7 +67,7 @@ def test_bad_input_is_explained_and_text_is_kept(client, member, idea_data, fiel
     idea_data[field] = value
     response = client.post(reverse("proposals:create"), idea_data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert 'aria-invalid="true"' in html
     # The summary above the form links to the field (the first checkbox of the places).
