@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reformbank.forms import SingleLineCharField
 from reformbank.submissions import SubmissionKeyField
 
 from .models import NARRATIVE_MAX, TEXT_MAX, TITLE_MAX, Adoption, Amendment
@@ -12,7 +13,7 @@ class VersionedForm(forms.Form):
     """A change to the agenda: made on top of the version the editor saw, with a short message."""
 
     base_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    message = forms.CharField(
+    message = SingleLineCharField(
         label=_("Ändringsmeddelande"),
         max_length=200,
         help_text=_("Kort om vad du ändrade, t.ex. ”Skärpte punkten om hyror”. Visas i historiken."),
@@ -20,7 +21,7 @@ class VersionedForm(forms.Form):
 
 
 class NarrativeForm(VersionedForm):
-    title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
+    title = SingleLineCharField(label=_("Titel"), max_length=TITLE_MAX)
     narrative = forms.CharField(
         label=_("Berättelse"),
         max_length=NARRATIVE_MAX,
@@ -32,7 +33,7 @@ class NarrativeForm(VersionedForm):
 
 
 class SectionForm(VersionedForm):
-    title = forms.CharField(label=_("Rubrik för reformriktningen"), max_length=TITLE_MAX)
+    title = SingleLineCharField(label=_("Rubrik för reformriktningen"), max_length=TITLE_MAX)
     intro = forms.CharField(
         label=_("Inledning"), max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -80,7 +81,7 @@ class StructureForm(forms.Form):
 
 class AgendaCreateForm(forms.Form):
     submission_key = SubmissionKeyField()
-    title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
+    title = SingleLineCharField(label=_("Titel"), max_length=TITLE_MAX)
     district = forms.ChoiceField(label=_("Distrikt"))
 
     def __init__(self, *args, districts, **kwargs):
@@ -105,6 +106,7 @@ class AdoptForm(forms.ModelForm):
     class Meta:
         model = Adoption
         fields = ["body", "decided_on", "minutes_reference"]
+        field_classes = {"minutes_reference": SingleLineCharField}
         widgets = {"decided_on": forms.DateInput(attrs={"type": "date"})}
         labels = {
             "body": _("Beslutande organ"),

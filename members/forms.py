@@ -4,13 +4,14 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from places.models import District, Place
+from reformbank.forms import SingleLineCharField
 
 from .models import Notification
 from .services import member_profile_update
 
 
 class ProfileFields(forms.Form):
-    display_name = forms.CharField(
+    display_name = SingleLineCharField(
         label=_("Visningsnamn"),
         max_length=80,
         help_text=_("Visas vid dina idéer och kommentarer."),

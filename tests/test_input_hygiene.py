@@ -210,3 +210,18 @@ def test_too_many_form_fields_get_the_same_page(client, member):
     response = client.post(reverse("proposals:create"), data)
     assert response.status_code == 400
     assert "Felaktig förfrågan" in response.content.decode()
+
+
+@pytest.mark.parametrize("title", ["Reformagenda\n2026", "\u200b", "Agenda\u2028x"])
+def test_agenda_titles_and_names_are_one_line(client, editor_lan, title):
+    from agenda.models import Agenda
+
+    client.force_login(editor_lan)
+    response = client.post(reverse("agenda:create"), {"title": title, "district": "joint"})
+    assert response.status_code in (200, 400)
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not Agenda.objects.exists()
+    response = client.post(reverse("members:profile"), {"display_name": title})
+    assert 'aria-invalid="true"' in response.content.decode()
+    editor_lan.refresh_from_db()
+    assert editor_lan.display_name == "Lena Länsredaktör"
