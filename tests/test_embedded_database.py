@@ -1,7 +1,6 @@
 """Reading the settings starts nothing; the embedded PostgreSQL starts on the first connection and stops on
 `manage.py embedded_postgres stop` (make stop)."""
 
-import os
 
 import pytest
 
@@ -10,8 +9,8 @@ from tests.test_settings import manage
 
 @pytest.fixture
 def fresh_data(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["PGSERVER_DATA"] = str(tmp_path / "pgdata")
+    # Empty, not absent: manage() starts from this process's environment, which may name another server.
+    env = {"DATABASE_URL": "", "PGSERVER_DATA": str(tmp_path / "pgdata")}
     yield tmp_path / "pgdata", env
     manage("embedded_postgres", "stop", env=env)
 
