@@ -4,7 +4,7 @@
     .venv/bin/python bench/search_bench.py --reindex  # also time `manage.py search_reindex` on the database
 
 bench/run.py uses:
-- relevance_report() -> str: the relevance set of tests/search_fixture.py (60+ Swedish queries over 50+ ideas)
+- relevance_report() -> str: the relevance set of tests/search_relevance.py (60+ Swedish queries over 50+ ideas)
   through Reformbanken's search and through plain websearch_to_tsquery('swedish', …), recall@5 and MRR each.
   It builds the fixture in a throwaway test database on the same server and drops it afterwards.
 - reindex_seconds(env=None) -> float: the wall time of `manage.py search_reindex` on the configured database.
@@ -61,16 +61,16 @@ def relevance(search_names=("ours", "baseline")) -> dict:
     from django.db import connection, transaction
 
     from members.models import User
-    from tests import search_fixture
+    from proposals import search_relevance
 
-    searches = {"ours": search_fixture.ours, "baseline": search_fixture.baseline}
+    searches = {"ours": search_relevance.ours, "baseline": search_relevance.baseline}
     original_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         with transaction.atomic():
             author = User.objects.create_user(email="bench@example.se", password=None, display_name="Bench")
-            ideas = search_fixture.ideas_load(author)
-            results = {name: search_fixture.evaluate(searches[name], ideas) for name in search_names}
+            ideas = search_relevance.ideas_load(author)
+            results = {name: search_relevance.evaluate(searches[name], ideas) for name in search_names}
             transaction.set_rollback(True)
     finally:
         connection.creation.destroy_test_db(original_name, verbosity=0)
@@ -86,7 +86,7 @@ def relevance_report() -> str:
         ("plain websearch_to_tsquery(swedish) + ts_rank", plain),
     ]
     lines = [
-        f"Relevance: {ours['queries']} Swedish queries over the fixture (tests/search_fixture.py)",
+        f"Relevance: {ours['queries']} Swedish queries over the fixture (tests/search_relevance.py)",
         f"{'search':<50} {'recall@5':>9} {'MRR':>6}",
         *(f"{name:<50} {result['recall']:>9.1%} {result['mrr']:>6.3f}" for name, result in rows),
     ]

@@ -1,7 +1,24 @@
 from django.contrib import admin
 
+from places.admin import PlaceAdmin
+from places.models import Place
+
 from .models import Comment, PolicyArea, Proposal, StatusChange
+from .search import search_districts_refresh
 from .services import proposal_search_index
+
+# The places' admin, from the app below, with what the bank keeps of a place's districts on each idea.
+admin.site.unregister(Place)
+
+
+@admin.register(Place)
+class PlaceWithIdeasAdmin(PlaceAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and "districts" in form.changed_data:
+            # The search and the idea list filter ideas by district through the districts of their places, kept
+            # on each idea. A change made elsewhere (shell, SQL) needs `manage.py search_reindex`.
+            search_districts_refresh(place_ids=[form.instance.pk])
 
 
 @admin.register(PolicyArea)

@@ -10,8 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
-from agenda.forms import PromoteForm
-from agenda.selectors import promote_targets, proposal_agenda_trail
 from members.permissions import editor_district_ids
 from reformbank.views import form_submit
 
@@ -37,7 +35,7 @@ def _require(allowed: bool):
 
 @require_GET
 def home(request):
-    return render(request, "home.html", selectors.home_overview())
+    return render(request, "proposals/home.html", selectors.home_overview())
 
 
 @require_GET
@@ -177,7 +175,6 @@ def proposal_detail(request, pk):
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
         "derivatives": proposal.derivatives.only("id", "title", "created_at"),
-        "agenda_trail": proposal_agenda_trail(proposal, user),
         "has_supported": user.is_authenticated
         and Support.objects.filter(proposal=proposal, member=user).exists(),
         "can_edit": permissions.can_edit_proposal(user, proposal),
@@ -189,9 +186,6 @@ def proposal_detail(request, pk):
     }
     if context["can_moderate"]:
         context["status_form"] = StatusForm(proposal=proposal)
-        if proposal.status == Proposal.Status.SELECTED:
-            targets = promote_targets(user)
-            context["promote_form"] = PromoteForm(targets=targets) if targets else None
     return render(request, "proposals/proposal_detail.html", context)
 
 
@@ -315,7 +309,6 @@ def editor_queue(request):
     page = selectors.proposal_card_page(
         selectors.district_queue(district_ids, status), request.GET.get("page")
     )
-    targets = promote_targets(request.user) if status == Proposal.Status.SELECTED else []
     return render(
         request,
         "proposals/editor_queue.html",
@@ -323,7 +316,6 @@ def editor_queue(request):
             "page": page,
             "status": status,
             "statuses": Proposal.Status.choices,
-            "promote_form": PromoteForm(targets=targets) if targets else None,
         },
     )
 

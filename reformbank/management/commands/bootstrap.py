@@ -4,7 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from members.models import User
-from proposals.management.commands.seed_demo import DEMO_PASSWORD, DEMO_PEOPLE
+
+from .seed_demo import DEMO_PASSWORD, DEMO_PEOPLE
 
 
 class Command(BaseCommand):

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from members.models import EditorRole, User
 from places.models import District, Place
-
-from .conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 
 # The worker runs outside the test's transaction, as in production: these tests commit for real.

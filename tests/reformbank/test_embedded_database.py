@@ -1,10 +1,9 @@
 """Reading the settings starts nothing; the embedded PostgreSQL starts on the first connection and stops on
 `manage.py embedded_postgres stop` (make stop)."""
 
-
 import pytest
 
-from tests.test_settings import manage
+from tests.reformbank.test_settings import manage
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""A small bank of realistic Swedish ideas and the searches members make in it, for the relevance tests and
-`bench/search_bench.py`.
+"""The relevance set the search is measured by: a small bank of realistic Swedish ideas and the searches members
+make in it, for the relevance tests and `bench/search_bench.py`.
 
 IDEAS: key → (policy area slug, place code, title, summary, problem, body, tags).
 QUERIES: (query, the idea that must be in the top 5, ideas that must not rank above it).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(settings.BASE_DIR)
 
 PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",

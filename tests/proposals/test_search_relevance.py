@@ -1,13 +1,13 @@
 """Relevance: realistic Swedish searches over a small bank must find the right idea in the top five.
 
-The set (tests/search_fixture.py) covers inflections, compounds in both directions, missing diacritics and
+The set (tests/search_relevance.py) covers inflections, compounds in both directions, missing diacritics and
 everyday phrasing; `make bench` reports the same numbers beside plain websearch_to_tsquery('swedish', …).
 """
 
 import pytest
 
-from tests import search_fixture
-from tests.search_fixture import QUERIES, baseline, evaluate, ideas_load, ours
+from proposals import search_relevance
+from proposals.search_relevance import QUERIES, baseline, evaluate, ideas_load, ours
 
 
 @pytest.fixture
@@ -17,8 +17,8 @@ def ideas(member):
 
 def test_the_relevance_set_is_large_and_realistic():
     assert len(QUERIES) >= 60
-    assert len(search_fixture.IDEAS) >= 40
-    assert all(expected in search_fixture.IDEAS for _q, expected, _others in QUERIES)
+    assert len(search_relevance.IDEAS) >= 40
+    assert all(expected in search_relevance.IDEAS for _q, expected, _others in QUERIES)
 
 
 def test_recall_at_five_is_at_least_95_percent_and_beats_plain_postgresql(ideas):

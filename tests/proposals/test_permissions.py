@@ -14,8 +14,7 @@ from members.models import EditorRole, User
 from places.models import District, Place
 from proposals import services
 from proposals.models import Comment, Proposal, ProposalRevision, StatusChange, Support
-
-from .conftest import make_user, role_matrix
+from tests.conftest import make_user, role_matrix
 
 ROLES = ["anonymous", "unverified", "member", "author", "editor_other", "editor_right", "admin"]
 

@@ -12,13 +12,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from agenda import selectors as agenda_selectors
+from agenda import services as agenda_services
+from agenda.document import document_load
 from agenda.models import Agenda
 from members.models import EditorRole, User
 from places.models import District, Place
 from proposals import services
-from proposals.management.demo_content import AREAS, idea_parts
 from proposals.models import PolicyArea, Proposal, Support
 from proposals.search import search_document, search_documents_store
+from reformbank.demo_content import AREAS, idea_parts
 
 DEMO_PASSWORD = "reformbanken-demo"
 DEMO_PEOPLE = [
@@ -250,9 +253,6 @@ class Command(BaseCommand):
 
     def agenda_create(self, people):
         """A county-district agenda in draft, built from the selected ideas, with a few versions of history."""
-        from agenda import selectors as agenda_selectors
-        from agenda import services as agenda_services
-        from agenda.document import document_load
 
         if Agenda.objects.exists():
             return

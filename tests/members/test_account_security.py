@@ -6,9 +6,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from members.adapter import AccountAdapter
-
-from .conftest import PASSWORD
-from .test_settings import PRODUCTION_ENV, manage
+from tests.conftest import PASSWORD
+from tests.reformbank.test_settings import PRODUCTION_ENV, manage
 
 THROTTLED = "För många misslyckade inloggningsförsök"
 PROXY = "127.0.0.1"  # the test client's REMOTE_ADDR

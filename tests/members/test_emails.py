@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 GREETING = {"sv": "Hej från Reformbanken!", "en": "Hello from Reformbanken!"}
 THANKS = {"sv": "Tack för att du använder Reformbanken!", "en": "Thank you for using Reformbanken!"}
