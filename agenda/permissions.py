@@ -1,11 +1,12 @@
-"""Who may see and do what with reform agendas. Views and templates ask here, nowhere else.
+"""Who may see and do what with reform agendas. Views and templates ask here, nowhere else; each predicate takes
+the request's viewer (members.permissions.Viewer).
 
 An agenda belongs to one district's board, or is joint for both. Its editors are the editors of that board
 (of either board for a joint agenda). Drafts are for the editors; once an agenda has gone on consultation,
 been proposed or been adopted, every member may read it. Before that, it does not exist for them (404).
 """
 
-from members.permissions import editor_district_ids, is_verified
+from members.permissions import Viewer
 from places.models import District
 
 from .models import Agenda
@@ -18,8 +19,8 @@ def agenda_districts(agenda) -> list:
     return list(District.objects.all())
 
 
-def is_agenda_editor(user, agenda) -> bool:
-    editing = editor_district_ids(user)
+def is_agenda_editor(viewer: Viewer, agenda) -> bool:
+    editing = viewer.editor_district_ids
     if not editing:
         return False
     return agenda.district_id in editing if agenda.district_id is not None else True
@@ -32,40 +33,43 @@ def public_version_number(agenda) -> int | None:
     return agenda.last_adopted_number
 
 
-def newest_visible_number(user, agenda) -> int | None:
+def newest_visible_number(viewer: Viewer, agenda) -> int | None:
     """The newest version the user may read: the head for its editors, else the public one (None: none)."""
-    return agenda.head_number if is_agenda_editor(user, agenda) else public_version_number(agenda)
+    return agenda.head_number if is_agenda_editor(viewer, agenda) else public_version_number(agenda)
 
 
-def can_view_version(user, agenda, number: int) -> bool:
-    newest = newest_visible_number(user, agenda)
+def can_view_version(viewer: Viewer, agenda, number: int) -> bool:
+    newest = newest_visible_number(viewer, agenda)
     return newest is not None and number <= newest
 
 
-def can_view_agenda(user, agenda) -> bool:
-    return is_agenda_editor(user, agenda) or public_version_number(agenda) is not None
+def can_view_agenda(viewer: Viewer, agenda) -> bool:
+    return is_agenda_editor(viewer, agenda) or public_version_number(agenda) is not None
 
 
-def can_edit(user, agenda) -> bool:
-    return is_agenda_editor(user, agenda) and agenda.state in {Agenda.State.DRAFT, Agenda.State.CONSULTATION}
+def can_edit(viewer: Viewer, agenda) -> bool:
+    return is_agenda_editor(viewer, agenda) and agenda.state in {
+        Agenda.State.DRAFT,
+        Agenda.State.CONSULTATION,
+    }
 
 
-def can_run_process(user, agenda) -> bool:
-    return is_agenda_editor(user, agenda)
+def can_run_process(viewer: Viewer, agenda) -> bool:
+    return is_agenda_editor(viewer, agenda)
 
 
-def can_create_agenda(user, district) -> bool:
+def can_create_agenda(viewer: Viewer, district) -> bool:
     """Editors create agendas for their own board; any editor may start a joint one."""
-    editing = editor_district_ids(user)
+    editing = viewer.editor_district_ids
     return bool(editing) and (district is None or district.pk in editing)
 
 
-def can_amend(user, agenda) -> bool:
-    return is_verified(user) and agenda.state == Agenda.State.CONSULTATION
+def can_amend(viewer: Viewer, agenda) -> bool:
+    return viewer.is_verified and agenda.state == Agenda.State.CONSULTATION
 
 
-def approvable_districts(user, agenda) -> list[int]:
+def approvable_districts(viewer: Viewer, agenda) -> list[int]:
     """The boards on whose behalf the user may approve a joint agenda."""
     if not agenda.is_joint:
         return []
-    return sorted(editor_district_ids(user))
+    return sorted(viewer.editor_district_ids)

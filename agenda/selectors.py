@@ -4,23 +4,21 @@ from collections import OrderedDict
 
 from django.db.models import F, Q
 
-from members.permissions import editor_district_ids
-
 from . import permissions
 from .models import Agenda, AgendaVersion, BoardApproval, VersionPoint, VersionSection
 
 
-def agendas_visible(user):
+def agendas_visible(viewer):
     """The agendas the user may open: published ones, and the drafts of the boards they edit for."""
     visible = ~Q(state=Agenda.State.DRAFT) | Q(last_adopted_number__isnull=False)
-    editing = editor_district_ids(user)
+    editing = viewer.editor_district_ids
     if editing:
         visible |= Q(district__in=editing) | Q(district__isnull=True)
     return Agenda.objects.filter(visible).select_related("district")
 
 
-def agendas_editable(user):
-    editing = editor_district_ids(user)
+def agendas_editable(viewer):
+    editing = viewer.editor_district_ids
     if not editing:
         return Agenda.objects.none()
     return Agenda.objects.filter(
@@ -29,11 +27,11 @@ def agendas_editable(user):
     )
 
 
-def promote_targets(user) -> list[tuple[str, list[tuple[str, str]]]]:
+def promote_targets(viewer) -> list[tuple[str, list[tuple[str, str]]]]:
     """Choices for promoting an idea: the sections of the current version of each agenda the user edits."""
     sections = (
         VersionSection.objects.filter(
-            version__agenda__in=agendas_editable(user), version__number=F("version__agenda__head_number")
+            version__agenda__in=agendas_editable(viewer), version__number=F("version__agenda__head_number")
         )
         .select_related("version__agenda")
         .order_by("version__agenda__title", "version__agenda_id", "position")
@@ -45,7 +43,7 @@ def promote_targets(user) -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
-def proposal_agenda_trail(proposal, user) -> list[dict]:
+def proposal_agenda_trail(proposal, viewer) -> list[dict]:
     """Every version of every agenda the idea fed, and what became of it in the newest version the user may see."""
     rows = (
         VersionPoint.objects.filter(sources=proposal)
@@ -55,14 +53,14 @@ def proposal_agenda_trail(proposal, user) -> list[dict]:
     trails = OrderedDict()
     for point in rows:
         agenda = point.version.agenda
-        if not permissions.can_view_version(user, agenda, point.version.number):
+        if not permissions.can_view_version(viewer, agenda, point.version.number):
             continue
         trail = trails.setdefault(agenda.pk, {"agenda": agenda, "versions": OrderedDict()})
         trail["versions"].setdefault(point.version.number, []).append(point)
     result = []
     for trail in trails.values():
         agenda = trail["agenda"]
-        newest_visible = permissions.newest_visible_number(user, agenda)
+        newest_visible = permissions.newest_visible_number(viewer, agenda)
         last_number = next(reversed(trail["versions"]))
         result.append(
             {

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.permissions import editor_district_ids
 from places.models import District
 from proposals.models import Proposal
 from proposals.permissions import can_moderate
@@ -46,14 +45,14 @@ def _require(allowed: bool):
 
 def _agenda_or_404(request, pk) -> Agenda:
     agenda = get_object_or_404(Agenda.objects.select_related("district"), pk=pk)
-    if not permissions.can_view_agenda(request.user, agenda):
+    if not permissions.can_view_agenda(request.viewer, agenda):
         raise Http404
     return agenda
 
 
 def _version_or_404(request, agenda, number) -> AgendaVersion:
     version = selectors.version_or_none(agenda, number)
-    if version is None or not permissions.can_view_version(request.user, agenda, number):
+    if version is None or not permissions.can_view_version(request.viewer, agenda, number):
         raise Http404
     return version
 
@@ -65,14 +64,14 @@ def _sources(document) -> dict:
 
 def _shown_state(request, agenda) -> tuple[str, int]:
     """The state and version a reader sees: members see the adopted version while editors draft the next."""
-    number = permissions.newest_visible_number(request.user, agenda)
+    number = permissions.newest_visible_number(request.viewer, agenda)
     if number != agenda.head_number:
         return Agenda.State.ADOPTED, number
     return agenda.state, number
 
 
 def agenda_list(request):
-    agendas = list(selectors.agendas_visible(request.user).order_by("-created_at"))
+    agendas = list(selectors.agendas_visible(request.viewer).order_by("-created_at"))
     for agenda in agendas:
         agenda.shown_state, agenda.shown_number = _shown_state(request, agenda)
     return render(
@@ -80,19 +79,19 @@ def agenda_list(request):
         "agenda/agenda_list.html",
         {
             "agendas": agendas,
-            "can_create": bool(editor_district_ids(request.user)),
+            "can_create": bool(request.viewer.editor_district_ids),
         },
     )
 
 
 @login_required
 def agenda_create(request):
-    districts = list(District.objects.filter(pk__in=editor_district_ids(request.user)))
+    districts = list(District.objects.filter(pk__in=request.viewer.editor_district_ids))
     _require(bool(districts))
     form = AgendaCreateForm(request.POST or None, districts=districts)
     if request.method == "POST" and form.is_valid():
         district = form.cleaned_data["district"]
-        _require(permissions.can_create_agenda(request.user, district))
+        _require(permissions.can_create_agenda(request.viewer, district))
         agenda = services.agenda_create(
             title=form.cleaned_data["title"],
             district=district,
@@ -106,9 +105,9 @@ def agenda_create(request):
 
 def agenda_detail(request, pk):
     agenda = _agenda_or_404(request, pk)
-    version = _version_or_404(request, agenda, permissions.newest_visible_number(request.user, agenda))
+    version = _version_or_404(request, agenda, permissions.newest_visible_number(request.viewer, agenda))
     document = document_load(version)
-    is_editor = permissions.is_agenda_editor(request.user, agenda)
+    is_editor = permissions.is_agenda_editor(request.viewer, agenda)
     districts = permissions.agenda_districts(agenda)
     context = {
         "agenda": agenda,
@@ -117,8 +116,8 @@ def agenda_detail(request, pk):
         "document": document,
         "sources": _sources(document),
         "is_editor": is_editor,
-        "can_edit": permissions.can_edit(request.user, agenda),
-        "can_amend": permissions.can_amend(request.user, agenda),
+        "can_edit": permissions.can_edit(request.viewer, agenda),
+        "can_amend": permissions.can_amend(request.viewer, agenda),
         "transitions": agenda.transitions.select_related("by"),
         "adoptions": agenda.adoptions.select_related("version"),
         "amendment_count": agenda.amendments.count(),
@@ -131,7 +130,7 @@ def agenda_detail(request, pk):
                 ),
                 "missing_approvals": selectors.approvals_missing(agenda, districts),
                 "approvable": [
-                    d for d in districts if d.pk in permissions.approvable_districts(request.user, agenda)
+                    d for d in districts if d.pk in permissions.approvable_districts(request.viewer, agenda)
                 ],
                 "consultation_form": ConsultationForm(),
                 "adopt_form": AdoptForm(),
@@ -162,7 +161,7 @@ def _text_edit(request, agenda, edit: TextEdit):
     A save posted after the agenda left the editable states (proposed meanwhile) is refused by the service,
     with the text kept in the form, not with a bare 403."""
     if request.method != "POST":
-        _require(permissions.can_edit(request.user, agenda))
+        _require(permissions.can_edit(request.viewer, agenda))
         head = selectors.head_version(agenda)
         try:
             values = edit.values(document_load(head))
@@ -170,7 +169,7 @@ def _text_edit(request, agenda, edit: TextEdit):
             raise Http404 from None
         form = edit.form_class(initial={**values, "base_number": head.number}, **edit.form_kwargs)
         return _text_edit_page(request, agenda, edit, form)
-    _require(permissions.is_agenda_editor(request.user, agenda))
+    _require(permissions.is_agenda_editor(request.viewer, agenda))
     form = edit.form_class(request.POST, **edit.form_kwargs)
     submitted = form_submit(
         form,
@@ -324,7 +323,7 @@ def point_edit(request, pk, key):
 @login_required
 def point_merge(request, pk, key):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.is_agenda_editor(request.user, agenda))  # _text_edit checks the rest
+    _require(permissions.is_agenda_editor(request.viewer, agenda))  # _text_edit checks the rest
     # Posted on a point removed meanwhile, the edit finds it gone and the form keeps the text (409).
     others = [p for p in document_load(selectors.head_version(agenda)).points() if p.key != key]
     return _text_edit(
@@ -361,7 +360,7 @@ def point_split(request, pk, key):
 
 def _structure_change(request, pk, message: str, change: Callable[[Document, dict], None]):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_edit(request.user, agenda))
+    _require(permissions.can_edit(request.viewer, agenda))
     form = StructureForm(request.POST)
     if not form.is_valid():
         raise Http404
@@ -430,7 +429,7 @@ def point_remove(request, pk, key):
 
 def history(request, pk):
     agenda = _agenda_or_404(request, pk)
-    newest = permissions.newest_visible_number(request.user, agenda)
+    newest = permissions.newest_visible_number(request.viewer, agenda)
     versions = agenda.versions.filter(number__lte=newest).select_related("author", "restored_from")
     page = Paginator(versions, 30).get_page(request.GET.get("page"))
     return render(request, "agenda/history.html", {"agenda": agenda, "page": page, "newest": newest})
@@ -449,7 +448,7 @@ def version_detail(request, pk, number):
             "document": document,
             "sources": _sources(document),
             "state_label": exports.version_state_label(agenda, version),
-            "can_restore": permissions.can_edit(request.user, agenda) and number != agenda.head_number,
+            "can_restore": permissions.can_edit(request.viewer, agenda) and number != agenda.head_number,
         },
     )
 
@@ -471,7 +470,7 @@ def compare(request, pk):
 @require_POST
 def restore(request, pk, number):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_edit(request.user, agenda))
+    _require(permissions.can_edit(request.viewer, agenda))
     version = _version_or_404(request, agenda, number)
     form = StructureForm(request.POST)
     if not form.is_valid():
@@ -499,7 +498,7 @@ def restore(request, pk, number):
 
 def _process_agenda(request, pk) -> Agenda:
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_run_process(request.user, agenda))
+    _require(permissions.can_run_process(request.viewer, agenda))
     return agenda
 
 
@@ -547,7 +546,7 @@ def approve(request, pk):
         district = District.objects.get(pk=int(request.POST.get("district", "")))
     except (ValueError, District.DoesNotExist):
         raise Http404 from None
-    _require(district.pk in permissions.approvable_districts(request.user, agenda))
+    _require(district.pk in permissions.approvable_districts(request.viewer, agenda))
     return _process_run(
         request,
         agenda,
@@ -591,7 +590,9 @@ def new_draft(request, pk):
 def amendments(request, pk):
     agenda = _agenda_or_404(request, pk)
     document = (
-        document_load(selectors.head_version(agenda)) if permissions.can_amend(request.user, agenda) else None
+        document_load(selectors.head_version(agenda))
+        if permissions.can_amend(request.viewer, agenda)
+        else None
     )
     form = AmendmentForm(request.POST or None, document=document) if document is not None else None
     status = 200
@@ -624,7 +625,7 @@ def amendments(request, pk):
             "agenda": agenda,
             "amendments": items,
             "form": form,
-            "is_editor": permissions.is_agenda_editor(request.user, agenda),
+            "is_editor": permissions.is_agenda_editor(request.viewer, agenda),
         },
         status=status,
     )
@@ -634,7 +635,7 @@ def amendments(request, pk):
 def amendment_answer(request, pk, amendment_pk):
     agenda = _agenda_or_404(request, pk)
     amendment = get_object_or_404(Amendment.objects.select_related("author"), pk=amendment_pk, agenda=agenda)
-    _require(permissions.can_edit(request.user, agenda))
+    _require(permissions.can_edit(request.viewer, agenda))
     form = AmendmentAnswerForm(request.POST or None, initial={"text": amendment.text})
     status = 200
     if request.method == "POST":
@@ -660,17 +661,17 @@ def promote(request, proposal_pk):
     except Proposal.DoesNotExist:
         raise Http404 from None
     # Editors bring the ideas of their own district into the agenda, as they handle them in their queue.
-    _require(can_moderate(request.user, proposal))
+    _require(can_moderate(request.viewer, proposal))
     next_url = request.POST.get("next", "")
     if not next_url.startswith("/ideer/"):
         next_url = proposal.get_absolute_url()
     # A target that is gone or no longer editable is not among the choices: a field error, the text kept.
-    form = PromoteForm(request.POST, targets=selectors.promote_targets(request.user))
+    form = PromoteForm(request.POST, targets=selectors.promote_targets(request.viewer))
 
     def promote_into(data):
         agenda_pk, section_key = data["target"].split(":")
         agenda = get_object_or_404(Agenda, pk=agenda_pk)
-        _require(permissions.is_agenda_editor(request.user, agenda))
+        _require(permissions.is_agenda_editor(request.viewer, agenda))
         services.proposal_promote(
             proposal=proposal,
             agenda=agenda,

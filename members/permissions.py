@@ -1,40 +1,59 @@
-"""Who a user is in the portal: verified member, board editor, admin.
+"""Who is asking: the viewer of a request, worked out once, and what members may do with roles.
 
-Each answer is computed once per user object (one request) and kept on it.
+`request.viewer` (members.middleware) holds a Viewer: signed in or not, verified, the district boards they
+edit for, admin or not, from one query the first time anything asks. Every app's permission predicates
+take the Viewer, never the user, and templates ask it (`request.viewer.is_editor`), not the database.
 """
 
+from dataclasses import dataclass, field
+
 from allauth.account.models import EmailAddress
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Exists, OuterRef
 
-from .models import EditorRole
+from .models import User
 
 
-def is_verified(user) -> bool:
-    """Logged in, active and with a verified primary email address."""
+@dataclass(frozen=True)
+class Viewer:
+    pk: int | None = None
+    is_verified: bool = False  # signed in, active, with a verified primary email address
+    editor_district_ids: frozenset[int] = field(default_factory=frozenset)
+    is_admin: bool = False
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.pk is not None
+
+    @property
+    def is_editor(self) -> bool:
+        return bool(self.editor_district_ids)
+
+
+ANONYMOUS = Viewer()
+
+
+def viewer_for(user) -> Viewer:
+    """The viewer behind a user (AnonymousUser included), in one query for a signed-in member."""
     if not user.is_authenticated or not user.is_active:
-        return False
-    if not hasattr(user, "_is_verified"):
-        user._is_verified = EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
-    return user._is_verified
-
-
-def editor_district_ids(user) -> frozenset[int]:
-    """The districts whose board the user edits for."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if not hasattr(user, "_editor_district_ids"):
-        user._editor_district_ids = frozenset(
-            EditorRole.objects.filter(user=user).values_list("district_id", flat=True)
+        return ANONYMOUS
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True, primary=True)
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            verified=Exists(verified),
+            districts=ArrayAgg("editor_roles__district_id", distinct=True, default=[]),
         )
-    return user._editor_district_ids
+        .values("verified", "districts")
+        .get()
+    )
+    return Viewer(
+        pk=user.pk,
+        is_verified=row["verified"],
+        editor_district_ids=frozenset(d for d in row["districts"] if d is not None),
+        is_admin=user.is_superuser,
+    )
 
 
-def is_editor(user) -> bool:
-    return bool(editor_district_ids(user))
-
-
-def is_admin(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_superuser
-
-
-def can_manage_roles(user) -> bool:
-    return is_admin(user)
+def can_manage_roles(viewer: Viewer) -> bool:
+    return viewer.is_admin

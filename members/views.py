@@ -32,7 +32,7 @@ def profile(request):
 
 @login_required
 def roles(request):
-    if not permissions.can_manage_roles(request.user):
+    if not permissions.can_manage_roles(request.viewer):
         raise PermissionDenied
     search = UserSearchForm(request.GET or None)
     users = User.objects.order_by("email").prefetch_related(
@@ -49,7 +49,7 @@ def roles(request):
 @login_required
 @require_POST
 def roles_update(request, pk):
-    if not permissions.can_manage_roles(request.user):
+    if not permissions.can_manage_roles(request.viewer):
         raise PermissionDenied
     member = get_object_or_404(User, pk=pk)
     form = RolesForm(request.POST)

@@ -1,44 +1,45 @@
-"""Who may do what with ideas and comments. Views and templates ask here, nowhere else."""
+"""Who may do what with ideas and comments. Views and templates ask here, nowhere else; each predicate takes the
+request's viewer (members.permissions.Viewer)."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
-from members.permissions import editor_district_ids, is_verified
+from members.permissions import Viewer
 
 
-def can_submit(user) -> bool:
-    return is_verified(user)
+def can_submit(viewer: Viewer) -> bool:
+    return viewer.is_verified
 
 
-def is_own_proposal(user, proposal) -> bool:
-    return is_verified(user) and proposal.author_id == user.pk
+def is_own_proposal(viewer: Viewer, proposal) -> bool:
+    return viewer.is_verified and proposal.author_id == viewer.pk
 
 
-def can_edit_proposal(user, proposal) -> bool:
+def can_edit_proposal(viewer: Viewer, proposal) -> bool:
     """The author, while the board has not taken the idea up (the service checks it again when saving)."""
-    return is_own_proposal(user, proposal) and proposal.is_open_for_edit
+    return is_own_proposal(viewer, proposal) and proposal.is_open_for_edit
 
 
-def can_support(user, proposal) -> bool:
-    return is_verified(user) and proposal.author_id != user.pk
+def can_support(viewer: Viewer, proposal) -> bool:
+    return viewer.is_verified and proposal.author_id != viewer.pk
 
 
-def can_comment(user, proposal) -> bool:
-    return is_verified(user)
+def can_comment(viewer: Viewer, proposal) -> bool:
+    return viewer.is_verified
 
 
-def can_moderate(user, proposal) -> bool:
+def can_moderate(viewer: Viewer, proposal) -> bool:
     """Editors of a board may moderate the ideas that concern a place of their district."""
-    return bool(editor_district_ids(user) & proposal.district_ids)
+    return bool(viewer.editor_district_ids & proposal.district_ids)
 
 
-def can_edit_comment(user, comment) -> bool:
+def can_edit_comment(viewer: Viewer, comment) -> bool:
     window = timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
     return (
-        is_verified(user)
-        and comment.author_id == user.pk
+        viewer.is_verified
+        and comment.author_id == viewer.pk
         and not comment.is_hidden
         and timezone.now() - comment.created_at <= window
     )

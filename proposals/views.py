@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
-from members.permissions import editor_district_ids
 from reformbank.views import form_submit
 
 from . import permissions, selectors, services
@@ -98,7 +97,7 @@ def proposal_suggest(request):
 @login_required
 def proposal_create(request, derive_from=None):
     origin = _proposal_or_404(derive_from) if derive_from is not None else None
-    _require(permissions.can_submit(request.user))
+    _require(permissions.can_submit(request.viewer))
     status = 200
     if request.method == "POST":
         form = ProposalForm(request.POST)
@@ -136,7 +135,7 @@ def proposal_edit(request, pk):
     status = 200
     if request.method == "POST":
         # The author's own edit of an idea the board took up meanwhile: refused by the service, text kept.
-        _require(permissions.is_own_proposal(request.user, proposal))
+        _require(permissions.is_own_proposal(request.viewer, proposal))
         form = ProposalForm(request.POST, instance=proposal)
         submitted = form_submit(
             form,
@@ -153,7 +152,7 @@ def proposal_edit(request, pk):
             return redirect(proposal)
         status = submitted.status
     else:
-        _require(permissions.can_edit_proposal(request.user, proposal))
+        _require(permissions.can_edit_proposal(request.viewer, proposal))
         form = ProposalForm(
             instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())}
         )
@@ -164,24 +163,24 @@ def proposal_edit(request, pk):
 
 def proposal_detail(request, pk):
     proposal = _proposal_or_404(pk)
-    user = request.user
+    viewer = request.viewer
     comments = list(selectors.proposal_comments(proposal))
     for comment in comments:
         for item in [comment, *comment.replies.all()]:
-            item.user_can_edit = permissions.can_edit_comment(user, item)
+            item.user_can_edit = permissions.can_edit_comment(viewer, item)
     context = {
         "proposal": proposal,
         "comments": comments,
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
         "derivatives": proposal.derivatives.only("id", "title", "created_at"),
-        "has_supported": user.is_authenticated
-        and Support.objects.filter(proposal=proposal, member=user).exists(),
-        "can_edit": permissions.can_edit_proposal(user, proposal),
-        "can_support": permissions.can_support(user, proposal),
-        "can_comment": permissions.can_comment(user, proposal),
-        "can_derive": permissions.can_submit(user),
-        "can_moderate": permissions.can_moderate(user, proposal),
+        "has_supported": viewer.is_authenticated
+        and Support.objects.filter(proposal=proposal, member_id=viewer.pk).exists(),
+        "can_edit": permissions.can_edit_proposal(viewer, proposal),
+        "can_support": permissions.can_support(viewer, proposal),
+        "can_comment": permissions.can_comment(viewer, proposal),
+        "can_derive": permissions.can_submit(viewer),
+        "can_moderate": permissions.can_moderate(viewer, proposal),
         "comment_form": CommentForm(),
     }
     if context["can_moderate"]:
@@ -193,7 +192,7 @@ def proposal_detail(request, pk):
 @require_POST
 def proposal_support(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_support(request.user, proposal))
+    _require(permissions.can_support(request.viewer, proposal))
     if request.POST.get("action") == "withdraw":
         services.proposal_unsupport(proposal=proposal, member=request.user)
         messages.info(request, _("Du stöder inte längre idén."))
@@ -208,7 +207,7 @@ def proposal_support(request, pk):
 @require_POST
 def proposal_status(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_moderate(request.user, proposal))
+    _require(permissions.can_moderate(request.viewer, proposal))
     form = StatusForm(request.POST, proposal=proposal)
     submitted = form_submit(
         form,
@@ -227,7 +226,7 @@ def proposal_status(request, pk):
 @require_POST
 def comment_create(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_comment(request.user, proposal))
+    _require(permissions.can_comment(request.viewer, proposal))
     form = CommentForm(request.POST)
     submitted = form_submit(
         form,
@@ -255,7 +254,7 @@ def _comment_or_404(pk) -> Comment:
 @login_required
 def comment_edit(request, pk):
     comment = _comment_or_404(pk)
-    _require(permissions.can_edit_comment(request.user, comment))
+    _require(permissions.can_edit_comment(request.viewer, comment))
     form = CommentForm(request.POST or None, instance=comment)
     status = 200
     if request.method == "POST":
@@ -274,7 +273,7 @@ def comment_edit(request, pk):
 def comment_hide(request, pk):
     comment = _comment_or_404(pk)
     comment.proposal = _proposal_or_404(comment.proposal_id)
-    _require(permissions.can_moderate(request.user, comment.proposal))
+    _require(permissions.can_moderate(request.viewer, comment.proposal))
     back = f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}"
     if comment.is_hidden:
         messages.info(request, _("Kommentaren är redan dold."))
@@ -300,7 +299,7 @@ def my_proposals(request):
 
 @login_required
 def editor_queue(request):
-    district_ids = editor_district_ids(request.user)
+    district_ids = request.viewer.editor_district_ids
     if not district_ids:
         raise PermissionDenied
     status = request.GET.get("status", "")
