@@ -147,6 +147,20 @@ def make_proposal(db, area, place):
 
 
 @pytest.fixture
+def idea_data(area, place):
+    """What a member types into the submit form (modules may override it)."""
+    return {
+        "title": "Fler cykelbanor till skolorna",
+        "summary": "Säkra cykelvägar till alla skolor.",
+        "problem": "Barn kan inte cykla tryggt till skolan.",
+        "body": "Bygg separerade cykelbanor.",
+        "places": [place.pk],
+        "policy_area": area.pk,
+        "tags": "cykel",
+    }
+
+
+@pytest.fixture
 def proposal(member, make_proposal):
     """An idea by `member` about Nacka (county district)."""
     return make_proposal(member)

@@ -19,19 +19,6 @@ def form_key(html: str) -> str:
     return re.search(r'name="submission_key" value="([0-9a-f-]{36})"', html).group(1)
 
 
-@pytest.fixture
-def idea_data(area, place):
-    return {
-        "title": "Fler cykelbanor till skolorna",
-        "summary": "Säkra cykelvägar till alla skolor.",
-        "problem": "Barn kan inte cykla tryggt till skolan.",
-        "body": "Bygg separerade cykelbanor.",
-        "places": [place.pk],
-        "policy_area": area.pk,
-        "tags": "cykel",
-    }
-
-
 def test_double_click_on_submit_makes_one_idea(member, idea_data):
     key = form_key(client_for(member).get(reverse("proposals:create")).content.decode())
     responses = parallel_posts(

@@ -21,19 +21,6 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture
-def idea_data(area, place):
-    return {
-        "title": "Fler cykelbanor till skolorna",
-        "summary": "Säkra cykelvägar till alla skolor.",
-        "problem": "Barn kan inte cykla tryggt till skolan.",
-        "body": "Bygg separerade cykelbanor.",
-        "places": [place.pk],
-        "policy_area": area.pk,
-        "tags": "cykel",
-    }
-
-
 def submit(client, member, idea_data, **changes):
     client.force_login(member)
     return client.post(reverse("proposals:create"), {**idea_data, **changes})
