@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from places.models import District
 from proposals.models import Proposal
 from proposals.permissions import can_moderate
 from proposals.selectors import proposal_for_detail
-from reformbank.views import form_submit
+from reformbank.views import form_submit, require
 
 from . import exports, permissions, selectors, services
 from .diff import document_diff, words_diff
@@ -36,11 +35,6 @@ from .forms import (
     StructureForm,
 )
 from .models import Agenda, AgendaVersion, Amendment
-
-
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _agenda_or_404(request, pk) -> Agenda:
@@ -87,11 +81,11 @@ def agenda_list(request):
 @login_required
 def agenda_create(request):
     districts = list(District.objects.filter(pk__in=request.viewer.editor_district_ids))
-    _require(bool(districts))
+    require(bool(districts))
     form = AgendaCreateForm(request.POST or None, districts=districts)
     if request.method == "POST" and form.is_valid():
         district = form.cleaned_data["district"]
-        _require(permissions.can_create_agenda(request.viewer, district))
+        require(permissions.can_create_agenda(request.viewer, district))
         agenda = services.agenda_create(
             title=form.cleaned_data["title"],
             district=district,
@@ -161,7 +155,7 @@ def _text_edit(request, agenda, edit: TextEdit):
     A save posted after the agenda left the editable states (proposed meanwhile) is refused by the service,
     with the text kept in the form, not with a bare 403."""
     if request.method != "POST":
-        _require(permissions.can_edit(request.viewer, agenda))
+        require(permissions.can_edit(request.viewer, agenda))
         head = selectors.head_version(agenda)
         try:
             values = edit.values(document_load(head))
@@ -169,7 +163,7 @@ def _text_edit(request, agenda, edit: TextEdit):
             raise Http404 from None
         form = edit.form_class(initial={**values, "base_number": head.number}, **edit.form_kwargs)
         return _text_edit_page(request, agenda, edit, form)
-    _require(permissions.is_agenda_editor(request.viewer, agenda))
+    require(permissions.is_agenda_editor(request.viewer, agenda))
     form = edit.form_class(request.POST, **edit.form_kwargs)
     submitted = form_submit(
         form,
@@ -323,7 +317,7 @@ def point_edit(request, pk, key):
 @login_required
 def point_merge(request, pk, key):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.is_agenda_editor(request.viewer, agenda))  # _text_edit checks the rest
+    require(permissions.is_agenda_editor(request.viewer, agenda))  # _text_edit checks the rest
     # Posted on a point removed meanwhile, the edit finds it gone and the form keeps the text (409).
     others = [p for p in document_load(selectors.head_version(agenda)).points() if p.key != key]
     return _text_edit(
@@ -360,7 +354,7 @@ def point_split(request, pk, key):
 
 def _structure_change(request, pk, message: str, change: Callable[[Document, dict], None]):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_edit(request.viewer, agenda))
+    require(permissions.can_edit(request.viewer, agenda))
     form = StructureForm(request.POST)
     if not form.is_valid():
         raise Http404
@@ -470,7 +464,7 @@ def compare(request, pk):
 @require_POST
 def restore(request, pk, number):
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_edit(request.viewer, agenda))
+    require(permissions.can_edit(request.viewer, agenda))
     version = _version_or_404(request, agenda, number)
     form = StructureForm(request.POST)
     if not form.is_valid():
@@ -498,7 +492,7 @@ def restore(request, pk, number):
 
 def _process_agenda(request, pk) -> Agenda:
     agenda = _agenda_or_404(request, pk)
-    _require(permissions.can_run_process(request.viewer, agenda))
+    require(permissions.can_run_process(request.viewer, agenda))
     return agenda
 
 
@@ -546,7 +540,7 @@ def approve(request, pk):
         district = District.objects.get(pk=int(request.POST.get("district", "")))
     except (ValueError, District.DoesNotExist):
         raise Http404 from None
-    _require(district.pk in permissions.approvable_districts(request.viewer, agenda))
+    require(district.pk in permissions.approvable_districts(request.viewer, agenda))
     return _process_run(
         request,
         agenda,
@@ -599,7 +593,7 @@ def amendments(request, pk):
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _require(form is not None)
+        require(form is not None)
         submitted = form_submit(
             form,
             lambda data: services.amendment_create(
@@ -635,7 +629,7 @@ def amendments(request, pk):
 def amendment_answer(request, pk, amendment_pk):
     agenda = _agenda_or_404(request, pk)
     amendment = get_object_or_404(Amendment.objects.select_related("author"), pk=amendment_pk, agenda=agenda)
-    _require(permissions.can_edit(request.viewer, agenda))
+    require(permissions.can_edit(request.viewer, agenda))
     form = AmendmentAnswerForm(request.POST or None, initial={"text": amendment.text})
     status = 200
     if request.method == "POST":
@@ -661,7 +655,7 @@ def promote(request, proposal_pk):
     except Proposal.DoesNotExist:
         raise Http404 from None
     # Editors bring the ideas of their own district into the agenda, as they handle them in their queue.
-    _require(can_moderate(request.viewer, proposal))
+    require(can_moderate(request.viewer, proposal))
     next_url = request.POST.get("next", "")
     if not next_url.startswith("/ideer/"):
         next_url = proposal.get_absolute_url()
@@ -671,7 +665,7 @@ def promote(request, proposal_pk):
     def promote_into(data):
         agenda_pk, section_key = data["target"].split(":")
         agenda = get_object_or_404(Agenda, pk=agenda_pk)
-        _require(permissions.is_agenda_editor(request.viewer, agenda))
+        require(permissions.is_agenda_editor(request.viewer, agenda))
         services.proposal_promote(
             proposal=proposal,
             agenda=agenda,

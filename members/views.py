@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from places.models import District
+from reformbank.views import require
 
 from . import permissions, services
 from .forms import NotificationsReadForm, ProfileForm, RolesForm, UserSearchForm
@@ -32,8 +32,7 @@ def profile(request):
 
 @login_required
 def roles(request):
-    if not permissions.can_manage_roles(request.viewer):
-        raise PermissionDenied
+    require(permissions.can_manage_roles(request.viewer))
     search = UserSearchForm(request.GET or None)
     users = User.objects.order_by("email").prefetch_related(
         Prefetch("editor_roles", queryset=EditorRole.objects.select_related("district"))
@@ -49,8 +48,7 @@ def roles(request):
 @login_required
 @require_POST
 def roles_update(request, pk):
-    if not permissions.can_manage_roles(request.viewer):
-        raise PermissionDenied
+    require(permissions.can_manage_roles(request.viewer))
     member = get_object_or_404(User, pk=pk)
     form = RolesForm(request.POST)
     if form.is_valid():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
-from reformbank.views import form_submit
+from reformbank.views import form_submit, require
 
 from . import permissions, selectors, services
 from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
@@ -25,11 +25,6 @@ def _proposal_or_404(pk) -> Proposal:
         return selectors.proposal_for_detail(pk)
     except Proposal.DoesNotExist:
         raise Http404 from None
-
-
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
 
 
 @require_GET
@@ -97,7 +92,7 @@ def proposal_suggest(request):
 @login_required
 def proposal_create(request, derive_from=None):
     origin = _proposal_or_404(derive_from) if derive_from is not None else None
-    _require(permissions.can_submit(request.viewer))
+    require(permissions.can_submit(request.viewer))
     status = 200
     if request.method == "POST":
         form = ProposalForm(request.POST)
@@ -135,7 +130,7 @@ def proposal_edit(request, pk):
     status = 200
     if request.method == "POST":
         # The author's own edit of an idea the board took up meanwhile: refused by the service, text kept.
-        _require(permissions.is_own_proposal(request.viewer, proposal))
+        require(permissions.is_own_proposal(request.viewer, proposal))
         form = ProposalForm(request.POST, instance=proposal)
         submitted = form_submit(
             form,
@@ -152,7 +147,7 @@ def proposal_edit(request, pk):
             return redirect(proposal)
         status = submitted.status
     else:
-        _require(permissions.can_edit_proposal(request.viewer, proposal))
+        require(permissions.can_edit_proposal(request.viewer, proposal))
         form = ProposalForm(
             instance=proposal, initial={"tags": ", ".join(t.name for t in proposal.tags.all())}
         )
@@ -192,7 +187,7 @@ def proposal_detail(request, pk):
 @require_POST
 def proposal_support(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_support(request.viewer, proposal))
+    require(permissions.can_support(request.viewer, proposal))
     if request.POST.get("action") == "withdraw":
         services.proposal_unsupport(proposal=proposal, member=request.user)
         messages.info(request, _("Du stöder inte längre idén."))
@@ -207,7 +202,7 @@ def proposal_support(request, pk):
 @require_POST
 def proposal_status(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_moderate(request.viewer, proposal))
+    require(permissions.can_moderate(request.viewer, proposal))
     form = StatusForm(request.POST, proposal=proposal)
     submitted = form_submit(
         form,
@@ -226,7 +221,7 @@ def proposal_status(request, pk):
 @require_POST
 def comment_create(request, pk):
     proposal = _proposal_or_404(pk)
-    _require(permissions.can_comment(request.viewer, proposal))
+    require(permissions.can_comment(request.viewer, proposal))
     form = CommentForm(request.POST)
     submitted = form_submit(
         form,
@@ -254,7 +249,7 @@ def _comment_or_404(pk) -> Comment:
 @login_required
 def comment_edit(request, pk):
     comment = _comment_or_404(pk)
-    _require(permissions.can_edit_comment(request.viewer, comment))
+    require(permissions.can_edit_comment(request.viewer, comment))
     form = CommentForm(request.POST or None, instance=comment)
     status = 200
     if request.method == "POST":
@@ -273,7 +268,7 @@ def comment_edit(request, pk):
 def comment_hide(request, pk):
     comment = _comment_or_404(pk)
     comment.proposal = _proposal_or_404(comment.proposal_id)
-    _require(permissions.can_moderate(request.viewer, comment.proposal))
+    require(permissions.can_moderate(request.viewer, comment.proposal))
     back = f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}"
     if comment.is_hidden:
         messages.info(request, _("Kommentaren är redan dold."))

@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+
 from .errors import UserError
 
 
@@ -33,3 +35,9 @@ def form_submit(form, call: Callable[[dict], Any]) -> Submission:
         form.add_error(None, str(error))
         return Submission(ok=False, error=error, status=error.status)
     return Submission(ok=True, result=result)
+
+
+def require(allowed: bool) -> None:
+    """Refuse (403) what the viewer may see but not do; load what they may not see through a 404 helper."""
+    if not allowed:
+        raise PermissionDenied
