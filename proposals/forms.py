@@ -180,7 +180,10 @@ class ProposalFilterForm(forms.Form):
     def __init__(self, *args, options: FilterOptions, **kwargs):
         super().__init__(*args, **kwargs)
         self.options = options
-        self.fields["place"].choices = [("", _("Alla kommuner"))] + [(p.code, p.name) for p in options.places]
+        self.fields["place"].choices = [("", _("Alla kommuner"))] + [
+            (p.code, p.name if p.is_active else _("%(place)s (avvecklad)") % {"place": p.name})
+            for p in options.places
+        ]
         self.fields["district"].choices = [("", _("Båda distrikten"))] + [
             (d.code, d.name) for d in options.districts
         ]

@@ -55,7 +55,7 @@ class FilterOptions:
 def filter_options() -> FilterOptions:
     """Everything the filter form offers, in three queries."""
     return FilterOptions(
-        places=list(Place.objects.only("code", "name", "kind")),
+        places=list(Place.objects.only("code", "name", "kind", "is_active")),
         districts=list(District.objects.all()),
         areas=list(PolicyArea.objects.filter(is_active=True)),
     )

@@ -116,6 +116,10 @@ def proposal_create(request, derive_from=None):
                 "title": origin.title,
                 "summary": origin.summary,
                 "problem": origin.problem,
+                # The text is required: a lead-in naming the source, so the form submits as it comes.
+                "body": (_("Bygger vidare på ”%(title)s”.") % {"title": origin.title} + "\n\n" + origin.body)[
+                    : Proposal._meta.get_field("body").max_length
+                ],
                 "places": list(origin.places.all()),
                 "policy_area": origin.policy_area,
                 "tags": ", ".join(tag.name for tag in origin.tags.all()),
