@@ -12,6 +12,13 @@ class FormRenderer(TemplatesSetting):
 
     field_template_name = "forms/field.html"
 
+    def get_template(self, template_name):
+        # allauth draws its forms with as_p, whose template writes Django's label_tag ("E-postadress:"). Here
+        # every form is drawn field by field through the field template: labels without a colon, one markup.
+        if template_name == "django/forms/p.html":
+            template_name = self.form_template_name
+        return super().get_template(template_name)
+
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. The middleware already turns
 # away requests with control characters other than tab, line feed and carriage return; a one-line field also
