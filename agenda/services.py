@@ -398,8 +398,8 @@ def amendment_answer(
     amendment.save()
     notification_create(
         user=amendment.author,
-        message=_("Ditt ändringsyrkande på ”%(agenda)s” är besvarat: %(decision)s")
-        % {"agenda": agenda.title, "decision": amendment.get_decision_display()},
+        kind="amendment_answered",
+        params={"agenda": agenda.title, "decision": Amendment.Decision(decision).label},
         url=f"{agenda.get_absolute_url()}yrkanden/#yrkande-{amendment.pk}",
     )
     return amendment

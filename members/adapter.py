@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core import validators
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 
 from .models import User
 from .tasks import email_send
@@ -66,6 +68,26 @@ def client_ip(request) -> str | None:
     return str(address) if address is not None else None
 
 
+def supported_language(code: str | None) -> str:
+    """One of settings.LANGUAGES for a language code ("en-gb" is "en"); the site's language for anything else."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def recipient_language(email: str, user=None) -> str:
+    """The language a mail is written in: its member's (the one allauth names, else the address's), else the
+    active one."""
+    if not isinstance(user, User):
+        user = (
+            User.objects.filter(Q(email__iexact=email) | Q(emailaddress__email__iexact=email))
+            .only("language")
+            .first()
+        )
+    return supported_language(user.language if user else translation.get_language())
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         """Key allauth's rate limits by the real client, not by the proxy in front of the site."""
@@ -94,7 +116,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return site_url() + path.replace("UID-KEY", quote(key))
 
     def send_mail(self, template_prefix, email, context):
-        """Render allauth's mail here, send it from the task worker once the request's transaction commits."""
+        """Render allauth's mail here, in the recipient's language, and send it from the task worker once the request's transaction commits."""
         request = self.request
         address = urlsplit(site_url(request))
         context = {
@@ -103,7 +125,8 @@ class AccountAdapter(DefaultAccountAdapter):
             "current_site": EmailSite(name=settings.SITE_NAME, domain=address.netloc),
             **context,
         }
-        message = self.render_mail(template_prefix, email, context)
+        with translation.override(recipient_language(email, context.get("user"))):
+            message = self.render_mail(template_prefix, email, context)
         html = next(
             (
                 content

@@ -1,11 +1,14 @@
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from places.models import District, Place
 from reformbank.forms import SingleLineCharField
 
+from .adapter import supported_language
 from .models import Notification
 from .services import member_profile_update
 
@@ -38,11 +41,17 @@ class SignupForm(ProfileFields, allauth_forms.SignupForm):
             user=user,
             display_name=self.cleaned_data["display_name"],
             home_place=self.cleaned_data["home_place"],
+            language=supported_language(translation.get_language()),
         )
 
 
 class ProfileForm(ProfileFields):
-    pass
+    language = forms.ChoiceField(
+        label=_("Språk"),
+        choices=settings.LANGUAGES,
+        required=False,  # left out: the member's language stays as it is
+        help_text=_("Språket för sidan och för e-post till dig."),
+    )
 
 
 class RolesForm(forms.Form):

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from reformbank.forms import strip_invisible
 
+from .notifications import LEGACY, notification_render
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -46,6 +48,13 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    language = models.CharField(
+        _("språk"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="sv",
+        help_text=_("Språket för sidan och för e-post till dig."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -69,12 +78,27 @@ class User(AbstractUser):
 class EditorRole(models.Model):
     """The user edits for the board of this district (curates its ideas and agenda)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_roles")
-    district = models.ForeignKey("places.District", on_delete=models.CASCADE, related_name="editor_roles")
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medlem"),
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
     )
-    granted_at = models.DateTimeField(auto_now_add=True)
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("partidistrikt"),
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilldelad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("tilldelad"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("redaktörsroll")
@@ -88,14 +112,31 @@ class EditorRole(models.Model):
 
 
 class Notification(models.Model):
-    """A message to a member on the site, e.g. that their amendment has been answered."""
+    """A message to a member on the site, e.g. that their amendment has been answered. It keeps the kind of
+    message and its parameters (members.notifications), and is rendered in the reader's language."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    message = models.CharField(max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medlem"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("typ"), max_length=40, default=LEGACY)
+    params = models.JSONField(_("parametrar"), default=dict, blank=True)
+    url = models.CharField(_("länk"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    read_at = models.DateTimeField(_("läst"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notis")
+        verbose_name_plural = _("notiser")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "-created_at"], name="notification_user_newest")]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """What the notification says, in the active language."""
+        return notification_render(self.kind, self.params)

@@ -5,14 +5,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import EditorRole, Notification, User
+from .notifications import notification_params
 
 
 @transaction.atomic
-def member_profile_update(*, user: User, display_name: str, home_place) -> User:
+def member_profile_update(*, user: User, display_name: str, home_place, language: str | None = None) -> User:
     user.display_name = display_name
     user.home_place = home_place
+    if language:
+        user.language = language
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "home_place"])
+    user.save(update_fields=["display_name", "home_place", "language"])
     return user
 
 
@@ -50,8 +53,20 @@ def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: Us
     user.save(update_fields=["is_superuser", "is_staff"])
 
 
-def notification_create(*, user: User, message: str, url: str = "") -> Notification:
-    return Notification.objects.create(user=user, message=message[:300], url=url)
+def notification_create(*, user: User, kind: str, params: dict | None = None, url: str = "") -> Notification:
+    """Tell the member something on the site. The message is the kind's (members.notifications), rendered
+    in the member's language when they read it; pass labels as lazy translations (a TextChoices' `.label`)."""
+    return Notification.objects.create(
+        user=user, kind=kind, params=notification_params(kind, params or {}), url=url
+    )
+
+
+def member_language_set(*, user: User, language: str) -> None:
+    """Remember the member's language: the site's pages and the emails to them are in it."""
+    if user.language != language:
+        user.language = language
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["language"])
 
 
 def notifications_mark_read(*, user: User, notifications) -> int:

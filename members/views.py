@@ -5,8 +5,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from places.models import District
@@ -21,13 +23,47 @@ from .models import EditorRole, Notification, User
 def profile(request):
     user = request.user
     form = ProfileForm(
-        request.POST or None, initial={"display_name": user.display_name, "home_place": user.home_place}
+        request.POST or None,
+        initial={"display_name": user.display_name, "home_place": user.home_place, "language": user.language},
     )
     if request.method == "POST" and form.is_valid():
         services.member_profile_update(user=user, **form.cleaned_data)
+        if form.cleaned_data["language"]:
+            translation.activate(user.language)  # the confirmation is in the language just chosen
         messages.success(request, _("Din profil är sparad."))
-        return redirect("members:profile")
+        response = redirect("members:profile")
+        return language_cookie_set(response, user.language) if form.cleaned_data["language"] else response
     return render(request, "members/profile.html", {"form": form})
+
+
+def language_cookie_set(response, language: str):
+    """Show the site in this language from the next request on, as Django's language switch does."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def language_set(request):
+    """Django's language switch (/i18n/setlang/); a signed-in member's choice is also kept on their account,
+    so that emails to them are in it."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and response.status_code in (200, 302)
+    ):
+        services.member_language_set(user=request.user, language=language)
+    return response
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from members.tasks import email_send
@@ -152,20 +152,17 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
 
 
 def proposal_author_notify(*, proposal: Proposal, change: StatusChange) -> None:
-    """Email the author about the board's decision, from the task worker once the change is committed."""
+    """Email the author about the board's decision, in the author's language, from the task worker once the
+    change is committed."""
     context = {
         "proposal": proposal,
         "change": change,
         "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
     }
-    transaction.on_commit(
-        partial(
-            email_send.enqueue,
-            subject=render_to_string("proposals/email/status_subject.txt", context).strip(),
-            body=render_to_string("proposals/email/status_body.txt", context),
-            to=[proposal.author.email],
-        )
-    )
+    with translation.override(proposal.author.language):
+        subject = render_to_string("proposals/email/status_subject.txt", context).strip()
+        body = render_to_string("proposals/email/status_body.txt", context)
+    transaction.on_commit(partial(email_send.enqueue, subject=subject, body=body, to=[proposal.author.email]))
 
 
 def proposal_support(*, proposal: Proposal, member) -> bool:

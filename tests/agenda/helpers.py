@@ -101,7 +101,7 @@ def agenda_data() -> dict:
         "amendments": sorted(
             Amendment.objects.values_list("pk", "kind", "text", "decision", "answer", "applied_in_id")
         ),
-        "notifications": sorted(Notification.objects.values_list("user_id", "message")),
+        "notifications": sorted((n.user_id, n.text) for n in Notification.objects.all()),
     }
 
 

@@ -43,7 +43,7 @@ def test_amendments_page_queries(
 
 def test_notifications_page_queries(client, member, django_assert_max_num_queries):
     for i in range(12):
-        notification_create(user=member, message=f"Notis {i}", url="/agenda/")
+        notification_create(user=member, kind="legacy", params={"text": f"Notis {i}"}, url="/agenda/")
     client.force_login(member)
     # session, user, count, page of notifications, editor roles (menu); reading it writes nothing
     with django_assert_max_num_queries(5):

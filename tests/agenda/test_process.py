@@ -408,7 +408,7 @@ def test_editors_answer_amendments_in_all_three_ways(
     assert f'href="{reverse("agenda:version", args=[consultation.pk, 6])}">Infört i version 6' in html
 
     # Each author is told on the site.
-    notifications = list(Notification.objects.order_by("id").values_list("user", "message", "url"))
+    notifications = [(n.user_id, n.text, n.url) for n in Notification.objects.order_by("id")]
     url = f"/agenda/{consultation.pk}/yrkanden/#yrkande-"
     said = "Ditt ändringsyrkande på ”Reformagenda för länet” är besvarat: "
     assert notifications == [

@@ -52,6 +52,8 @@ def test_sign_up_verification_email_names_the_site_and_links_to_it(client, run_t
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_password_reset_email_names_the_site_and_links_to_it(client, member, run_tasks, language):
+    member.language = language  # the mail is in the member's language (tests/members/test_languages.py)
+    member.save(update_fields=["language"])
     client.post(
         reverse("account_reset_password"), {"email": member.email}, headers={"Accept-Language": language}
     )

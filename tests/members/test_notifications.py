@@ -18,7 +18,7 @@ def shown_ids(html):
 
 def test_opening_the_pages_marks_nothing_read(client, member):
     for i in range(45):
-        notification_create(user=member, message=f"Notis {i}", url="/agenda/")
+        notification_create(user=member, kind="legacy", params={"text": f"Notis {i}"}, url="/agenda/")
     client.force_login(member)
     first = client.get(reverse("members:notifications")).content.decode()
     second = client.get(reverse("members:notifications"), {"page": 2}).content.decode()
@@ -28,7 +28,7 @@ def test_opening_the_pages_marks_nothing_read(client, member):
 
 def test_mark_all_shown_read_marks_only_that_page(client, member):
     for i in range(45):
-        notification_create(user=member, message=f"Notis {i}")
+        notification_create(user=member, kind="legacy", params={"text": f"Notis {i}"})
     client.force_login(member)
     html = client.get(reverse("members:notifications"), {"page": 2}).content.decode()
     form = html.split('action="/medlem/notiser/lasta/"')[1].split("</form>")[0]
@@ -41,8 +41,8 @@ def test_mark_all_shown_read_marks_only_that_page(client, member):
 
 
 def test_mark_one_read(client, member):
-    keep = notification_create(user=member, message="Ligger kvar")
-    read = notification_create(user=member, message="Läst")
+    keep = notification_create(user=member, kind="legacy", params={"text": "Ligger kvar"})
+    read = notification_create(user=member, kind="legacy", params={"text": "Läst"})
     client.force_login(member)
     client.post(reverse("members:notifications_read"), {"notifications": [read.pk]})
     html = client.get(reverse("members:notifications")).content.decode()
@@ -51,7 +51,7 @@ def test_mark_one_read(client, member):
 
 
 def test_nobody_marks_another_members_notifications(client, member, other_member):
-    theirs = notification_create(user=other_member, message="Inte din")
+    theirs = notification_create(user=other_member, kind="legacy", params={"text": "Inte din"})
     client.force_login(member)
     response = client.post(reverse("members:notifications_read"), {"notifications": [theirs.pk]}, follow=True)
     assert "kunde inte markeras som lästa" in response.content.decode()
@@ -59,7 +59,7 @@ def test_nobody_marks_another_members_notifications(client, member, other_member
 
 
 def test_marking_read_needs_a_post_and_a_login(client, member):
-    notification_create(user=member, message="Notis")
+    notification_create(user=member, kind="legacy", params={"text": "Notis"})
     assert client.get(reverse("members:notifications_read")).status_code in (302, 405)
     client.force_login(member)
     assert client.get(reverse("members:notifications_read")).status_code == 405

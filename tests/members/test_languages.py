@@ -1,0 +1,206 @@
+"""Both languages, completely: a member's language is kept on their account; notifications are rendered and
+emails written in the reader's language, whatever language the member who caused them used."""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+from django.utils import translation
+
+from agenda.models import Amendment
+from members.models import Notification, User
+from members.notifications import UnknownNotification
+from members.services import notification_create
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request leaves its language active in the thread; don't let English leak into the next test."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def switch_language(client, language):
+    response = client.post(reverse("set_language"), {"language": language, "next": "/"})
+    assert response.status_code == 302
+
+
+# The member's language
+
+
+def test_sign_up_keeps_the_language_the_page_was_read_in(client, db):
+    switch_language(client, "en")
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "ny@example.se", "password1": PASSWORD, "password2": PASSWORD, "display_name": "Nora Ny"},
+    )
+    assert response.status_code == 302
+    assert User.objects.get(email="ny@example.se").language == "en"
+
+
+def test_sign_up_in_swedish_keeps_swedish(client, db):
+    client.post(
+        reverse("account_signup"),
+        {"email": "ny@example.se", "password1": PASSWORD, "password2": PASSWORD, "display_name": "Nora Ny"},
+    )
+    assert User.objects.get(email="ny@example.se").language == "sv"
+
+
+def test_language_switch_is_kept_on_the_members_account(client, member):
+    client.force_login(member)
+    switch_language(client, "en")
+    member.refresh_from_db()
+    assert member.language == "en"
+    switch_language(client, "sv")
+    member.refresh_from_db()
+    assert member.language == "sv"
+
+
+def test_language_switch_with_an_unknown_language_changes_nothing(client, member):
+    client.force_login(member)
+    client.post(reverse("set_language"), {"language": "de", "next": "/"})
+    member.refresh_from_db()
+    assert member.language == "sv"
+
+
+def test_profile_form_sets_the_language_and_switches_the_site(client, member):
+    client.force_login(member)
+    html = client.get(reverse("members:profile")).content.decode()
+    assert 'name="language"' in html and "Språk" in html
+    response = client.post(
+        reverse("members:profile"), {"display_name": "Maria Medlem", "home_place": "", "language": "en"}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.language == "en"
+    html = client.get(response.url).content.decode()
+    assert '<html lang="en">' in html
+    assert "Your profile has been saved." in html  # the confirmation in the language just chosen
+
+
+def test_profile_form_refuses_an_unknown_language(client, member):
+    client.force_login(member)
+    response = client.post(
+        reverse("members:profile"), {"display_name": "Maria Medlem", "home_place": "", "language": "de"}
+    )
+    assert response.status_code == 200
+    assert "language" in response.context["form"].errors
+    member.refresh_from_db()
+    assert member.language == "sv"
+
+
+# Notifications: stored as a kind and its parameters, rendered in the reader's language
+
+
+def amendment_answered(member):
+    with translation.override("sv"):  # the editor answers in Swedish
+        return notification_create(
+            user=member,
+            kind="amendment_answered",
+            params={"agenda": "Reformagenda för länet", "decision": Amendment.Decision.ACCEPTED.label},
+            url="/agenda/1/yrkanden/#yrkande-1",
+        )
+
+
+def test_notification_keeps_its_kind_and_parameters_not_a_text(member):
+    with translation.override("en"):  # whatever the language of the one who caused it
+        notification = notification_create(
+            user=member,
+            kind="amendment_answered",
+            params={"agenda": "Reformagenda för länet", "decision": Amendment.Decision.REJECTED.label},
+        )
+    notification.refresh_from_db()
+    assert notification.kind == "amendment_answered"
+    assert notification.params == {"agenda": "Reformagenda för länet", "decision": "Avslaget"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Ditt ändringsyrkande på ”Reformagenda för länet” är besvarat: Bifallet"),
+        ("en", "Your amendment to “Reformagenda för länet” has been answered: Accepted"),
+    ],
+)
+def test_notifications_page_shows_them_in_the_readers_language(client, member, language, text):
+    amendment_answered(member)
+    notification_create(user=member, kind="legacy", params={"text": "En gammal notis"})
+    client.force_login(member)
+    switch_language(client, language)
+    html = client.get(reverse("members:notifications")).content.decode()
+    assert text in html
+    assert "En gammal notis" in html  # saved before notifications had kinds: shown as written
+
+
+def test_unknown_kind_or_missing_parameter_is_refused(member):
+    with pytest.raises(UnknownNotification):
+        notification_create(user=member, kind="no_such_kind", params={})
+    with pytest.raises(UnknownNotification):
+        notification_create(user=member, kind="amendment_answered", params={"agenda": "Agendan"})
+    assert not Notification.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_keeps_the_text_of_existing_notifications(client, member):
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("members")
+    executor.migrate([("members", "0002_notification")])
+    old_apps = MigrationExecutor(connection).loader.project_state([("members", "0002_notification")]).apps
+    old_apps.get_model("members", "Notification").objects.create(
+        user_id=member.pk, message="Ditt ändringsyrkande är besvarat: Bifallet", url="/agenda/"
+    )
+    MigrationExecutor(connection).migrate(latest)
+
+    notification = Notification.objects.get()
+    assert notification.kind == "legacy"
+    assert notification.params == {"text": "Ditt ändringsyrkande är besvarat: Bifallet"}
+    with translation.override("en"):
+        assert notification.text == "Ditt ändringsyrkande är besvarat: Bifallet"
+
+
+# Emails in the recipient's language
+
+
+def decide(client, proposal, status, text=""):
+    response = client.post(reverse("proposals:status", args=[proposal.pk]), {"status": status, "text": text})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("author_language", "editor_language", "subject", "greeting"),
+    [("en", "sv", "Your idea: Answered", "Hello!"), ("sv", "en", "Din idé: Besvarad", "Hej!")],
+)
+def test_status_email_is_in_the_authors_language_not_the_editors(
+    client, member, editor_lan, make_proposal, run_tasks, author_language, editor_language, subject, greeting
+):
+    member.language = author_language
+    member.save(update_fields=["language"])
+    proposal = make_proposal(member)
+    client.force_login(editor_lan)
+    switch_language(client, editor_language)
+    decide(client, proposal, "under_review")
+    decide(client, proposal, "answered", "Vi tar med idén i agendan.")
+
+    [message] = run_tasks()
+    assert message.to == [member.email]
+    assert message.subject == subject
+    assert greeting in message.body
+    assert "Vi tar med idén i agendan." in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("member_language", "page_language", "greeting"),
+    [("en", "sv", "Hello from Reformbanken!"), ("sv", "en", "Hej från Reformbanken!")],
+)
+def test_password_reset_email_is_in_the_members_language(
+    client, member, run_tasks, member_language, page_language, greeting
+):
+    member.language = member_language
+    member.save(update_fields=["language"])
+    switch_language(client, page_language)
+    client.post(reverse("account_reset_password"), {"email": member.email.upper()})
+    [message] = run_tasks()
+    assert greeting in message.body
