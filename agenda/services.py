@@ -7,6 +7,7 @@ a saved version moves `head_number` only in a state that allows editing, and a b
 holds exactly the version it names (the constraints on Agenda).
 """
 
+import copy
 from collections.abc import Callable
 
 from django.db import transaction
@@ -20,11 +21,12 @@ from reformbank.submissions import submission_claim
 
 from .document import Document, document_load, document_write
 from .errors import AgendaError, ItemGone, VersionConflict
+from .merge import TextMerge, merge_fields
 from .models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
 from .permissions import agenda_districts
 from .selectors import approvals_missing, head_version
 
-__all__ = ["AgendaError", "ItemGone", "VersionConflict"]
+__all__ = ["AgendaError", "ItemGone", "TextConflict", "VersionConflict"]
 
 EDITABLE_STATES = {Agenda.State.DRAFT, Agenda.State.CONSULTATION}
 
@@ -115,6 +117,82 @@ def agenda_edit(
     version = _version_save(
         agenda=locked, editor=editor, base_number=base_number, message=message, document=document
     )
+    _agenda_sync(agenda, locked)
+    return version
+
+
+class TextConflict(VersionConflict):
+    """Someone saved a newer version, and changed some of the same paragraphs as the editor: `merges` holds
+    each field merged (the conflicts in it to resolve), `head` the newer version."""
+
+    def __init__(self, *, base: AgendaVersion, head: AgendaVersion, merges: dict[str, TextMerge]):
+        super().__init__(head.number)
+        self.base, self.head, self.merges = base, head, merges
+
+
+def _text_merge(locked, base_number, data, fields, values, change) -> tuple[Document, AgendaVersion]:
+    """The head's document with the edit made on `base_number` merged in, and the head version."""
+    base = AgendaVersion.objects.filter(agenda=locked, number=base_number).first()
+    if base is None or base_number > locked.head_number:
+        raise VersionConflict(locked.head_number)
+    head = AgendaVersion.objects.select_related("author").get(agenda=locked, number=locked.head_number)
+    document = document_load(head)
+    try:
+        base_values, head_values = values(document_load(base)), values(document)
+    except ItemGone:
+        raise VersionConflict(locked.head_number) from None
+    if not set(fields) <= set(base_values):
+        # An addition (a new section or point, a split's second half): made again on the newer version it
+        # could be a second copy of what a double-click saved a moment ago, so the editor decides.
+        raise VersionConflict(locked.head_number)
+    merges = merge_fields(
+        {name: base_values[name] for name in fields},
+        head_values,
+        {name: data.get(name, "") for name in fields},
+    )
+    if any(not merged.clean for merged in merges.values()):
+        raise TextConflict(base=base, head=head, merges=merges)
+    unchanged = copy.deepcopy(document)
+    change(document, {**data, **{name: merged.text for name, merged in merges.items()}})
+    if document == unchanged:
+        # The newer version already says what the editor wrote (the same save sent twice): nothing to save.
+        raise VersionConflict(locked.head_number)
+    return document, head
+
+
+@transaction.atomic
+def agenda_text_edit(
+    *,
+    agenda: Agenda,
+    editor,
+    base_number: int,
+    message: str,
+    data: dict,
+    fields: tuple[str, ...],
+    values: Callable[[Document], dict],
+    change: Callable[[Document, dict], None],
+) -> AgendaVersion:
+    """A text edit made on version `base_number`: `change(document, data)`, with the texts of `fields` in
+    `data`, where `values(document)` reads the same fields from a document.
+
+    When others saved meanwhile, the editor's texts are merged into the newest version (three ways, paragraph
+    by paragraph: agenda/merge.py) and saved on top of it; the version's `merged_with` is then the version
+    merged into. Raises TextConflict when both sides changed the same paragraph, VersionConflict when there is
+    nothing to merge with (the base is not a saved version, or the item is gone from one of them)."""
+    locked = _agenda_lock(agenda)
+    _require_editable(locked)
+    if base_number == locked.head_number:
+        document, merged_with = (
+            document_load(AgendaVersion.objects.get(agenda=locked, number=base_number)),
+            None,
+        )
+        change(document, data)
+    else:
+        document, merged_with = _text_merge(locked, base_number, data, fields, values, change)
+    version = _version_save(
+        agenda=locked, editor=editor, base_number=locked.head_number, message=message, document=document
+    )
+    version.merged_with = merged_with
     _agenda_sync(agenda, locked)
     return version
 

@@ -167,17 +167,30 @@ def _text_edit(request, agenda, edit: TextEdit):
     form = edit.form_class(request.POST, **edit.form_kwargs)
     submitted = form_submit(
         form,
-        lambda data: services.agenda_edit(
+        lambda data: services.agenda_text_edit(
             agenda=agenda,
             editor=request.user,
             base_number=data["base_number"],
             message=data["message"],
-            change=lambda document: edit.change(document, data),
+            data=data,
+            fields=edit.fields,
+            values=edit.values,
+            change=edit.change,
         ),
     )
     if submitted:
-        messages.success(request, _("Sparat som en ny version."))
+        merged_with = submitted.result.merged_with
+        if merged_with is None:
+            messages.success(request, _("Sparat som en ny version."))
+        else:
+            messages.success(
+                request,
+                _("Sparad tillsammans med ändringen i version %(number)s av %(author)s.")
+                % {"number": merged_with.number, "author": merged_with.author.public_name},
+            )
         return redirect(agenda)
+    if isinstance(submitted.error, services.TextConflict):
+        return _text_conflict(request, agenda, form, edit, submitted.error)
     if isinstance(submitted.error, services.VersionConflict):
         return _conflict(request, agenda, form, edit, submitted.error.head_number)
     return _text_edit_page(request, agenda, edit, form, status=submitted.status)
@@ -188,10 +201,41 @@ def _text_edit_page(request, agenda, edit, form, status=200):
     return render(request, "agenda/text_edit.html", context, status=status)
 
 
+def _text_conflict(request, agenda, form, edit: TextEdit, conflict: services.TextConflict):
+    """Only the paragraphs both editors changed, side by side; the form holds everything else already merged
+    and the editor's own text in those paragraphs."""
+    fields = [
+        {
+            "label": form.fields[name].label,
+            "parts": [
+                {"theirs": words_diff(part.base, part.theirs), "mine": part.mine}
+                for part in conflict.merges[name].conflicts
+            ],
+        }
+        for name in edit.fields
+        if not conflict.merges[name].clean
+    ]
+    data = request.POST.copy()
+    data["base_number"] = conflict.head.number
+    for name, merged in conflict.merges.items():
+        data[name] = merged.text
+    context = {
+        "agenda": agenda,
+        "form": edit.form_class(data, **edit.form_kwargs),
+        "title": edit.title,
+        "fields": fields,
+        "base": conflict.base,
+        "head": conflict.head,
+        "merged": True,
+    }
+    return render(request, "agenda/conflict.html", context, status=409)
+
+
 def _conflict(request, agenda, form, edit: TextEdit, head_number: int):
-    """Both texts side by side and what the other editor changed; the editor's own text stays in the form."""
+    """Both texts side by side and what the other editor changed, where there is nothing to merge with (the
+    item is gone from one of the versions); the editor's own text stays in the form."""
     base = AgendaVersion.objects.filter(agenda=agenda, number=form.cleaned_data["base_number"]).first()
-    if base is None:
+    if base is None or base.number > head_number:
         # A tampered base_number (0, or a version that does not exist yet): nothing to merge with.
         raise Http404
     head = AgendaVersion.objects.select_related("author").get(agenda=agenda, number=head_number)
@@ -202,9 +246,12 @@ def _conflict(request, agenda, form, edit: TextEdit, head_number: int):
     fields = [
         {
             "label": form.fields[name].label,
-            "theirs": head_values.get(name, ""),
-            "mine": form.cleaned_data.get(name, ""),
-            "their_changes": words_diff(base_values.get(name, ""), head_values.get(name, "")),
+            "parts": [
+                {
+                    "theirs": words_diff(base_values.get(name, ""), head_values.get(name, "")),
+                    "mine": form.cleaned_data.get(name, ""),
+                }
+            ],
         }
         for name in edit.fields
     ]
