@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from members.views import language_set
 from proposals.views import home
@@ -13,4 +16,6 @@ urlpatterns = [
     path("i18n/setlang/", language_set, name="set_language"),  # also keeps a member's choice for their emails
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Browsers and crawlers ask for /favicon.ico whatever the pages link; the static file has a hashed name.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
 ]
