@@ -15,13 +15,13 @@ class EditorRoleInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "display_name", "home_place", "is_superuser", "is_active"]
-    list_filter = ["is_superuser", "is_active", "editor_roles__district"]
+    list_display = ["email", "display_name", "home_place", "language", "is_superuser", "is_active"]
+    list_filter = ["is_superuser", "is_active", "language", "editor_roles__district"]
     search_fields = ["email", "display_name"]
     inlines = [EditorRoleInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profil"), {"fields": ["display_name", "home_place"]}),
+        (_("Profil"), {"fields": ["display_name", "home_place", "language"]}),
         (_("Behörighet"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (_("Datum"), {"fields": ["last_login", "date_joined"]}),
     ]

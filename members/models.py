@@ -108,7 +108,7 @@ class EditorRole(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.district.short_name}"
+        return f"{self.user} – {self.district.display_short_name}"
 
 
 class Notification(models.Model):

@@ -5,7 +5,7 @@ from .models import District, Place
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "code"]
+    list_display = ["name", "short_name", "name_en", "short_name_en", "code"]
 
 
 @admin.register(Place)

@@ -1,5 +1,12 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+
+def in_language(swedish: str, english: str) -> str:
+    """A name kept in both languages, as the active language wants it: the English one in English (where
+    there is one), else the Swedish."""
+    return english if english and (translation.get_language() or "").startswith("en") else swedish
 
 
 class District(models.Model):
@@ -8,6 +15,8 @@ class District(models.Model):
     code = models.SlugField(_("kod"), max_length=20, unique=True)
     name = models.CharField(_("namn"), max_length=120, unique=True)
     short_name = models.CharField(_("kortnamn"), max_length=60)
+    name_en = models.CharField(_("namn på engelska"), max_length=120, blank=True)
+    short_name_en = models.CharField(_("kortnamn på engelska"), max_length=60, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -15,7 +24,15 @@ class District(models.Model):
         verbose_name_plural = _("partidistrikt")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
+
+    @property
+    def display_short_name(self) -> str:
+        return in_language(self.short_name, self.short_name_en)
 
 
 class Place(models.Model):

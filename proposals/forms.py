@@ -185,9 +185,11 @@ class ProposalFilterForm(forms.Form):
             for p in options.places
         ]
         self.fields["district"].choices = [("", _("Båda distrikten"))] + [
-            (d.code, d.name) for d in options.districts
+            (d.code, d.display_name) for d in options.districts
         ]
-        self.fields["area"].choices = [("", _("Alla sakområden"))] + [(a.slug, a.name) for a in options.areas]
+        self.fields["area"].choices = [("", _("Alla sakområden"))] + [
+            (a.slug, a.display_name) for a in options.areas
+        ]
 
     def show_counts(self, hits) -> None:
         """Put the search's hit count beside each municipality, policy area and status: "Nacka (12)"."""

@@ -9,6 +9,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from places.models import in_language
+
 TITLE_MAX = 160
 SUMMARY_MAX = 600
 BODY_MAX = 20000
@@ -21,6 +23,7 @@ class PolicyArea(models.Model):
     """A fixed, admin-managed policy area (sakområde)."""
 
     name = models.CharField(_("namn"), max_length=80, unique=True)
+    name_en = models.CharField(_("namn på engelska"), max_length=80, blank=True)
     slug = models.SlugField(_("kortnamn"), max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     is_active = models.BooleanField(_("aktiv"), default=True)
@@ -31,7 +34,11 @@ class PolicyArea(models.Model):
         verbose_name_plural = _("sakområden")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
 
 
 class Proposal(models.Model):

@@ -17,6 +17,8 @@ PASSWORD = "ett-bra-lösenord-2026"
 REFERENCE_DATA = [
     ("places.migrations.0002_county", "load_county"),
     ("proposals.migrations.0002_policy_areas", "seed_policy_areas"),
+    ("places.migrations.0003_district_names_en", "name_districts_in_english"),
+    ("proposals.migrations.0009_policy_area_names_en", "name_policy_areas_in_english"),
 ]
 
 

@@ -1,6 +1,8 @@
 """Both languages, completely: a member's language is kept on their account; notifications are rendered and
 emails written in the reader's language, whatever language the member who caused them used."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -204,3 +206,91 @@ def test_password_reset_email_is_in_the_members_language(
     client.post(reverse("account_reset_password"), {"email": member.email.upper()})
     [message] = run_tasks()
     assert greeting in message.body
+
+
+# Names kept in both languages: policy areas and districts (municipalities are proper nouns)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("sv", ["Skola och utbildning", "Stockholms läns partidistrikt", "Under beredning"], ["Schools"]),
+        ("en", ["Schools and education", "Stockholm County party district", "Under review"], ["Skola och"]),
+    ],
+)
+def test_list_filters_and_cards_name_areas_districts_and_statuses_in_the_language(
+    client, member, make_proposal, language, shown, not_shown
+):
+    make_proposal(member)
+    switch_language(client, language)
+    html = client.get(reverse("proposals:list")).content.decode()
+    for text in shown:
+        assert text in html
+    for text in not_shown:
+        assert text not in html
+    assert "Nacka" in html  # the same in both
+
+
+def test_idea_page_names_its_policy_area_in_english(client, member, make_proposal):
+    idea = make_proposal(member)
+    switch_language(client, "en")
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert ">Schools and education</a>" in html
+    switch_language(client, "sv")
+    assert ">Skola och utbildning</a>" in client.get(idea.get_absolute_url()).content.decode()
+
+
+def test_roles_page_names_the_boards_in_english(client, admin_user, member):
+    client.force_login(admin_user)
+    switch_language(client, "en")
+    html = client.get(reverse("members:roles")).content.decode()
+    assert "County district" in html and "City district" in html
+    assert "Länsdistriktet" not in html
+
+
+def test_an_area_without_an_english_name_shows_its_swedish_one(client, member, make_proposal, area):
+    area.name_en = ""
+    area.save()
+    make_proposal(member)
+    switch_language(client, "en")
+    assert "Skola och utbildning" in client.get(reverse("proposals:list")).content.decode()
+
+
+# The Swedish admin speaks Swedish
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        ("admin:proposals_proposal_changelist", ["Rubrik", "Författare", "Sakområde", "Stöd", "Skapad"]),
+        ("admin:proposals_comment_changelist", ["Idé", "Författare", "Skapad", "Dold"]),
+        ("admin:proposals_policyarea_changelist", ["Namn", "Namn på engelska", "Ordning", "Aktiv"]),
+        ("admin:places_district_changelist", ["Namn", "Kortnamn på engelska"]),
+        ("admin:members_user_changelist", ["E-postadress", "Visningsnamn", "Hemkommun", "Språk"]),
+    ],
+)
+def test_admin_column_headers_are_swedish(client, admin_user, member, make_proposal, url, headers):
+    idea = make_proposal(member)
+    idea.comments.create(author=member, body="Bra idé!")
+    client.force_login(admin_user)
+    html = client.get(reverse(url)).content.decode()
+    thead = html.split("<thead>")[1].split("</thead>")[0]
+    columns = re.findall(r'<div class="text">(?:<a[^>]*>|<span>)([^<]+)<', thead)
+    for header in headers:
+        assert header in columns, (header, columns)
+    for english in ("Support count", "Created at", "Hidden at", "Proposal", "Author", "Name en", "Language"):
+        assert english not in columns
+
+
+def test_admin_idea_page_has_swedish_labels(client, admin_user, member, make_proposal, editor_lan):
+    idea = make_proposal(member)
+    idea.status_changes.create(from_status="new", to_status="under_review", changed_by=editor_lan)
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:proposals_proposal_change", args=[idea.pk])).content.decode()
+    for label in ("Stöd", "Kommentarer", "Ändrad", "Senast aktiv", "Från status", "Till status", "Ändrad av"):
+        assert label in html, label
+    for english in ("Support count", "Last activity at", "From status", "Changed by"):
+        assert english not in html, english
+    comment = idea.comments.create(author=member, body="Bra idé!")
+    html = client.get(reverse("admin:proposals_comment_change", args=[comment.pk])).content.decode()
+    assert ">Idé:</label>" in html and ">Dold av:</label>" in html
