@@ -108,9 +108,9 @@ def document_blocks(document) -> list[Block]:
         blocks.append(Block("heading", [Run(section_heading(number, section))]))
         blocks += markdown_blocks(section.intro, kind="text")
         for index, point in enumerate(section.points, start=1):
-            point_blocks = markdown_blocks(point.text, kind="point", indent=1) or [
-                Block("point", [], indent=1)
-            ]
+            point_blocks = markdown_blocks(point.text, kind="point", indent=1)
+            if not point_blocks or point_blocks[0].label:  # empty, or opening with a list item of its own
+                point_blocks.insert(0, Block("point", [], indent=1))
             point_blocks[0].label = point_number(number, index)
             blocks += point_blocks
     return blocks
@@ -403,8 +403,15 @@ def _inline_runs(children) -> list[Run]:
     """A Markdown paragraph's inline tokens as runs of one style each."""
     runs: list[Run] = []
     bold = italic = strike = 0
+    link_start, href = 0, ""
     for token in children:
         match token.type:
+            case "link_open":
+                link_start, href = len(runs), token.attrGet("href") or ""
+            case "link_close":
+                # On paper a link shows where it leads, unless its text already says it.
+                if href and "".join(run.text for run in runs[link_start:]).strip() != href:
+                    runs.append(Run(f" ({href})"))
             case "strong_open" | "strong_close":
                 bold += 1 if token.type == "strong_open" else -1
             case "em_open" | "em_close":

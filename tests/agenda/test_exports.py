@@ -309,3 +309,27 @@ def test_print_page_and_pdf_number_the_same_lines(client, editor_lan, draft):
     pdf = pdf_text(export(client, draft, 5, "pdf").content)
     for number, text in page:
         assert f"{number} {text}" in pdf
+
+
+def test_emphasis_wraps_with_its_line_and_links_show_where_they_lead(client, editor_lan, agenda, section_key):
+    bold = "läxhjälp varje skoldag på alla grundskolor med behöriga lärare och ett mellanmål"
+    add_points(
+        agenda,
+        editor_lan,
+        section_key,
+        f"Kommunen ska erbjuda **{bold}**, enligt [Skolverket](https://www.skolverket.se).",
+        "- en punkt som börjar med en lista\n- och fortsätter",
+    )
+    client.force_login(editor_lan)
+    response = export(client, agenda, 4, "utskrift")
+    numbered = response.content.decode().split('<ol class="numbered">')[1]
+    # The bold phrase breaks over two numbered lines, each bold on its own.
+    assert numbered.count("<strong>") == 2
+    points = [text for _n, kind, text in print_lines(response) if kind == "point"]
+    assert (
+        " ".join(points[:2])
+        == f"1.1 Kommunen ska erbjuda {bold}, enligt Skolverket (https://www.skolverket.se)."
+    )
+    assert points[2:] == ["1.2 ", "– en punkt som börjar med en lista", "– och fortsätter"]
+    runs = pdf_runs(export(client, agenda, 4, "pdf").content)
+    assert [font for font, text in runs if "läxhjälp" in text or "mellanmål" in text] == ["PTSerifBold"] * 2
