@@ -241,7 +241,13 @@ def markdown_export(agenda, version, document, state_label) -> str:
         for index, point in enumerate(section.points, start=1):
             # A blank line after each point: consecutive lines would be one Markdown paragraph.
             text = _markdown_below_sections(point.text)
-            parts += [f"{point_number(number, index)} {text}".rstrip(), ""]
+            tokens = _parser.parse(text)
+            if tokens and tokens[0].type != "paragraph_open":
+                # A point opening with a list or heading: its number stands alone, as on the print page.
+                parts += [point_number(number, index), ""]
+                parts += [text, ""]
+            else:
+                parts += [f"{point_number(number, index)} {text}".rstrip(), ""]
     return "\n".join(parts)
 
 

@@ -331,5 +331,9 @@ def test_emphasis_wraps_with_its_line_and_links_show_where_they_lead(client, edi
         == f"1.1 Kommunen ska erbjuda {bold}, enligt Skolverket (https://www.skolverket.se)."
     )
     assert points[2:] == ["1.2 ", "– en punkt som börjar med en lista", "– och fortsätter"]
+    assert (
+        "\n1.2\n\n- en punkt som börjar med en lista\n- och fortsätter\n"
+        in export(client, agenda, 4, "md").content.decode()
+    )
     runs = pdf_runs(export(client, agenda, 4, "pdf").content)
     assert [font for font, text in runs if "läxhjälp" in text or "mellanmål" in text] == ["PTSerifBold"] * 2
