@@ -38,7 +38,14 @@ def _agenda_lock(agenda: Agenda) -> Agenda:
 
 def _agenda_sync(agenda: Agenda, locked: Agenda) -> None:
     """Give the caller's object the state the transaction left, for the message and redirect after it."""
-    for name in ("state", "head_number", "consultation_ends_on", "proposed_number", "last_adopted_number"):
+    for name in (
+        "title",
+        "state",
+        "head_number",
+        "consultation_ends_on",
+        "proposed_number",
+        "last_adopted_number",
+    ):
         setattr(agenda, name, getattr(locked, name))
 
 
@@ -70,9 +77,10 @@ def agenda_create(*, title: str, district, editor, submission_key=None) -> Agend
 
 def _version_save(*, agenda, editor, base_number, message, document, restored_from=None) -> AgendaVersion:
     # Called with the agenda's row locked. The conditional UPDATE is the last word all the same: head_number
-    # moves only from base_number and only while the agenda may be edited.
+    # moves only from base_number and only while the agenda may be edited. The agenda's title is its newest
+    # version's, so lists, links and messages name it as the version does.
     moved = Agenda.objects.filter(pk=agenda.pk, head_number=base_number, state__in=EDITABLE_STATES).update(
-        head_number=F("head_number") + 1
+        head_number=F("head_number") + 1, title=document.title
     )
     if not moved:
         raise VersionConflict(Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk))
@@ -88,7 +96,7 @@ def _version_save(*, agenda, editor, base_number, message, document, restored_fr
     version.full_clean(exclude=["agenda", "restored_from"])
     version.save()
     document_write(version, document)
-    agenda.head_number = version.number
+    agenda.head_number, agenda.title = version.number, version.title
     return version
 
 
