@@ -91,6 +91,16 @@ def version_state_label(agenda: Agenda, version) -> str:
     return str(state.label)
 
 
+def version_line(version, state_label: str) -> str:
+    """The version, its state and its date, as each export shows them at the top (the print page's template
+    says the same)."""
+    return _("Version %(number)s · %(state)s · %(date)s") % {
+        "number": version.number,
+        "state": state_label,
+        "date": timezone.localdate(version.created_at).isoformat(),
+    }
+
+
 def section_heading(number: int, section) -> str:
     return f"{number}. {section.title}"
 
@@ -224,12 +234,7 @@ def markdown_export(agenda, version, document, state_label) -> str:
     parts = [
         f"# {document.title}",
         "",
-        _("Version %(number)s · %(state)s · %(date)s")
-        % {
-            "number": version.number,
-            "state": state_label,
-            "date": timezone.localdate(version.created_at).isoformat(),
-        },
+        version_line(version, state_label),
         "",
     ]
     if document.narrative.strip():
@@ -328,11 +333,11 @@ class AgendaPDF(FPDF):
 
 
 def pdf_export(agenda, version, document, state_label) -> bytes:
-    state_line = _("Version %(number)s · %(state)s") % {"number": version.number, "state": state_label}
+    state_line = version_line(version, state_label)
     pdf = AgendaPDF(title=document.title, state_line=state_line)
     pdf.set_title(document.title)
     pdf.set_subject(state_line)
-    pdf.set_lang("sv")
+    pdf.set_lang("sv")  # the agenda is written in Swedish
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     lines = numbered_lines(document)

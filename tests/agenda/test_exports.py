@@ -77,6 +77,8 @@ def test_print_page_numbers_every_line_and_names_version_and_state(client, edito
     html = response.content.decode()
     assert "Version 5, " in html and "<strong>Utkast</strong>" in html
     assert "<title>Reformagenda för länet – version 5</title>" in html
+    # Printed, a header repeats the version, its state and date on every page, as the PDF's does.
+    assert f"<span>Version 5 · Utkast · {timezone.localdate().isoformat()}</span>" in html
     lines = print_lines(response)
     assert [number for number, _kind, _text in lines] == list(range(1, len(lines) + 1))
     assert lines[:4] == [
@@ -136,7 +138,7 @@ def test_pdf_export(client, editor_lan, draft):
     # The embedded PT Serif carries Swedish typography whole: dashes, quotes, å ä ö.
     assert b"/FontFile2" in response.content and b"PTSerif" in response.content
     text = pdf_text(response.content)
-    assert "Version 5 · Utkast" in text
+    assert f"Version 5 · Utkast · {timezone.localdate().isoformat()}" in text
     assert "1. Jämlik skola" in text
     assert "1.2 Fler speciallärare – i alla ”resursskolor”" in text
     assert "Sida 1 av 1" in text
