@@ -12,15 +12,14 @@ class Command(BaseCommand):
     help = "Migrate, create the cache table, load the demo content on first run and print the demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--demo-proposals", type=int, default=120)
         parser.add_argument("--url", default="http://127.0.0.1:8000")
 
-    def handle(self, *args, demo_proposals, url, **options):
+    def handle(self, *args, url, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         if not User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
             self.stdout.write("Loading demo content (first run only)…")
-            call_command("seed_demo", proposals=demo_proposals, verbosity=0, stdout=self.stdout)
+            call_command("seed_demo", verbosity=0, stdout=self.stdout)
         roles = {
             "medlem@example.se": "member",
             "redaktor.lan@example.se": "editor, county district board",

@@ -1,8 +1,17 @@
-"""Demo people and realistic ideas: `manage.py seed_demo --proposals N` (fast enough for N = 100,000)."""
+"""The demo district, or many ideas for the benchmark.
 
+`manage.py seed_demo` loads the demo that `make run` shows: the demo logins, named members, the written ideas
+of reformbank/demo_content.py with their supports, comments, answers and lineage, and an agenda for each
+district with a few versions of history. `manage.py seed_demo --proposals N --members M` seeds N ideas for the
+benchmark instead (fast enough for N = 100,000): the same records, moved to other municipalities.
+"""
+
+import dataclasses
 import random
 import time
+import unicodedata
 from datetime import timedelta
+from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
@@ -18,10 +27,10 @@ from agenda.document import document_load
 from agenda.models import Agenda
 from members.models import EditorRole, User
 from places.models import District, Place
-from proposals import services
-from proposals.models import PolicyArea, Proposal, Support
+from proposals.models import Comment, PolicyArea, Proposal, StatusChange, Support
 from proposals.search import search_document, search_documents_store
-from reformbank.demo_content import AREAS, idea_parts
+from reformbank import demo_content
+from reformbank.demo_content import IDEAS, MEMBER_LOGIN, MEMBERS, REGION, bench_idea
 
 DEMO_PASSWORD = "reformbanken-demo"
 DEMO_PEOPLE = [
@@ -31,65 +40,60 @@ DEMO_PEOPLE = [
     ("redaktor.stad@example.se", "Sami Stadsredaktör", ["stad"], False),
     ("admin@example.se", "Ali Admin", [], True),
 ]
+# The benchmark's members get names from these.
 FIRST_NAMES = [
-    "Anna",
-    "Erik",
-    "Fatima",
-    "Johan",
-    "Karin",
-    "Mohammed",
-    "Sara",
-    "Lars",
-    "Elin",
-    "Ahmed",
-    "Ingrid",
-    "Oskar",
-    "Leila",
-    "Per",
-    "Emma",
-    "Nils",
-    "Amira",
-    "Gustav",
-    "Hanna",
-    "Yusuf",
-]
+    "Anna", "Erik", "Fatima", "Johan", "Karin", "Mohammed", "Sara", "Lars", "Elin", "Ahmed",
+    "Ingrid", "Oskar", "Leila", "Per", "Emma", "Nils", "Amira", "Gustav", "Hanna", "Yusuf",
+]  # fmt: skip
 LAST_NAMES = [
-    "Andersson",
-    "Johansson",
-    "Karlsson",
-    "Nilsson",
-    "Eriksson",
-    "Larsson",
-    "Olsson",
-    "Persson",
-    "Svensson",
-    "Gustafsson",
-    "Hassan",
-    "Lindberg",
-    "Ali",
-    "Berg",
-]
+    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
+    "Svensson", "Gustafsson", "Hassan", "Lindberg", "Ali", "Berg",
+]  # fmt: skip
 BATCH = 5000
+MEMBER_DOMAIN = "@medlem.example.se"
+# How many members support an idea, by status (the demo's ideas): selected ideas gathered the most.
+SUPPORT_RANGES = {
+    Proposal.Status.SELECTED: (9, 22),
+    Proposal.Status.ANSWERED: (4, 14),
+    Proposal.Status.UNDER_REVIEW: (3, 11),
+    Proposal.Status.DECLINED: (1, 6),
+    Proposal.Status.NEW: (0, 7),
+}
+# The benchmark's ideas are new but for this share, which keeps the status (and answer) of its record.
+BENCH_HANDLED_SHARE = 0.1
+
+
+def member_email(name: str) -> str:
+    """`Anna Lindqvist` → `anna.lindqvist@medlem.example.se`."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return ascii_name.lower().replace(" ", ".") + MEMBER_DOMAIN
 
 
 class Command(BaseCommand):
-    help = "Create the demo logins and N realistic ideas with supports (idempotent for the people)."
+    help = (
+        "Load the demo (the logins, members, ideas and agendas), or with --proposals N seed N ideas for the "
+        "benchmark. The logins are created once."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--proposals", type=int, default=60)
-        parser.add_argument("--members", type=int, default=40)
+        parser.add_argument(
+            "--proposals", type=int, default=None, help="benchmark: seed this many ideas instead of the demo"
+        )
+        parser.add_argument("--members", type=int, default=40, help="benchmark: how many members support")
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, proposals, members, seed, **options):
         started = time.monotonic()
         rng = random.Random(seed)
+        self.known_tags, self.search_texts = {}, {}
         people = self.people_create()
-        crowd = self.members_create(rng, members)
-        self.proposals_create(rng, proposals, crowd + [people["medlem@example.se"]])
-        if proposals:
-            self.activity_create(rng, people, crowd)
-            self.agenda_create(people)
-        self.stdout.write(f"Seeded {proposals} ideas in {time.monotonic() - started:.1f} s.")
+        if proposals is None:
+            count = self.demo_create(rng, people)
+        else:
+            crowd = self.crowd_create(rng, members)
+            self.bench_create(rng, proposals, crowd + [people["medlem@example.se"]])
+            count = proposals
+        self.stdout.write(f"Seeded {count} ideas in {time.monotonic() - started:.1f} s.")
 
     def people_create(self) -> dict:
         districts = {d.code: d for d in District.objects.all()}
@@ -109,194 +113,277 @@ class Command(BaseCommand):
             people[email] = user
         return people
 
-    def members_create(self, rng, count) -> list:
-        existing = list(User.objects.filter(email__endswith="@medlem.example.se")[:count])
+    def emails_verify(self, users):
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+            ignore_conflicts=True,
+        )
+
+    # The demo.
+
+    @transaction.atomic
+    def demo_create(self, rng, people) -> int:
+        if Proposal.objects.exists():
+            self.stdout.write("The bank already holds ideas: the demo ideas are not loaded again.")
+            return 0
+        User.objects.bulk_create(
+            [User(email=member_email(name), display_name=name, password="!") for name, _ in MEMBERS],
+            ignore_conflicts=True,
+        )
+        by_name = {
+            u.display_name: u for u in User.objects.filter(email__in=[member_email(n) for n, _ in MEMBERS])
+        }
+        by_name[MEMBER_LOGIN] = people["medlem@example.se"]
+        self.emails_verify(by_name.values())
+        editors = {"lan": people["redaktor.lan@example.se"], "stad": people["redaktor.stad@example.se"]}
+        now = timezone.now()
+        rows = []
+        for idea in IDEAS:
+            created = now - timedelta(
+                days=idea.days_ago, hours=rng.randint(0, 20), minutes=rng.randint(0, 59)
+            )
+            low, high = SUPPORT_RANGES[idea.status]
+            author = by_name[idea.author]
+            crowd = [u for u in by_name.values() if u != author]
+            rows.append(
+                {
+                    "title": idea.title,
+                    "summary": idea.summary,
+                    "problem": idea.problem,
+                    "body": idea.body,
+                    "area": idea.area,
+                    "places": list(idea.places),
+                    "tags": list(idea.tags),
+                    "status": idea.status,
+                    "answer": idea.answer,
+                    "author": author,
+                    "created_at": created,
+                    "supporters": rng.sample(crowd, k=rng.randint(low, high)),
+                }
+            )
+        proposals = self.ideas_insert(rows)
+        by_key = {idea.key: proposal for idea, proposal in zip(IDEAS, proposals)}
+        for idea, proposal in zip(IDEAS, proposals):
+            if idea.derived_from:
+                proposal.derived_from = by_key[idea.derived_from]
+        Proposal.objects.bulk_update([p for p in proposals if p.derived_from_id], ["derived_from"])
+        self.status_history_create(rng, proposals, editors)
+        self.comments_create(rng, by_key, by_name)
+        for demo_agenda in demo_content.AGENDAS:
+            self.agenda_create(demo_agenda, people, by_key)
+        return len(proposals)
+
+    def status_history_create(self, rng, proposals, editors):
+        """How each handled idea got its status: first under review, then the board's decision."""
+        stad_only = set(
+            Place.objects.filter(districts__code="stad").exclude(code=REGION).values_list("pk", flat=True)
+        )
+        changes = []
+        for proposal in proposals:
+            if proposal.status == Proposal.Status.NEW:
+                continue
+            place_ids = {place.pk for place in proposal.seed_places}
+            editor = editors["stad"] if place_ids <= stad_only else editors["lan"]
+            age = timezone.now() - proposal.created_at
+            reviewed = proposal.created_at + age * rng.uniform(0.2, 0.4)
+            changes.append((StatusChange(
+                proposal=proposal, from_status=Proposal.Status.NEW, to_status=Proposal.Status.UNDER_REVIEW,
+                changed_by=editor,
+            ), reviewed))  # fmt: skip
+            if proposal.status != Proposal.Status.UNDER_REVIEW:
+                decided = proposal.created_at + age * rng.uniform(0.5, 0.8)
+                changes.append((StatusChange(
+                    proposal=proposal, from_status=Proposal.Status.UNDER_REVIEW, to_status=proposal.status,
+                    changed_by=editor, reason=proposal.answer,
+                ), decided))  # fmt: skip
+                proposal.last_activity_at = max(proposal.last_activity_at, decided)
+        StatusChange.objects.bulk_create([change for change, _ in changes])
+        for change, when in changes:
+            change.created_at = when
+        StatusChange.objects.bulk_update([change for change, _ in changes], ["created_at"])
+        Proposal.objects.bulk_update(proposals, ["last_activity_at"])
+
+    def comments_create(self, rng, by_key, by_name):
+        """The written comments and replies, dated between the idea's submission and today."""
+        now = timezone.now()
+        dated = []
+        for idea in IDEAS:
+            proposal = by_key[idea.key]
+            when = proposal.created_at
+            for written in idea.comments:
+                when += (now - when) * rng.uniform(0.1, 0.4)
+                top = Comment(proposal=proposal, author=by_name[written.author], body=written.text)
+                dated.append((top, when))
+                for author, text in written.replies:
+                    when += (now - when) * rng.uniform(0.05, 0.2)
+                    dated.append(
+                        (Comment(proposal=proposal, author=by_name[author], body=text, parent=top), when)
+                    )
+            proposal.comment_count = sum(1 + len(c.replies) for c in idea.comments)
+            if idea.comments:
+                proposal.last_activity_at = max(proposal.last_activity_at, when)
+        # Top-level comments first, so that the replies have their parent's id.
+        Comment.objects.bulk_create([c for c, _ in dated if c.parent is None])
+        for comment, _ in dated:
+            if comment.parent is not None:
+                comment.parent_id = comment.parent.pk
+        Comment.objects.bulk_create([c for c, _ in dated if c.parent is not None])
+        for comment, when in dated:
+            comment.created_at = when
+        Comment.objects.bulk_update([c for c, _ in dated], ["created_at"])
+        Proposal.objects.bulk_update(list(by_key.values()), ["comment_count", "last_activity_at"])
+
+    def agenda_create(self, demo_agenda, people, by_key):
+        """A district's agenda in draft, built as its editor would: the narrative, the reform directions, the
+        selected ideas promoted into points, then a sharper wording and a merge, each a version of its own."""
+        if Agenda.objects.filter(title=demo_agenda.title).exists():
+            return
+        editor = people[demo_agenda.editor]
+        agenda = agenda_services.agenda_create(
+            title=demo_agenda.title, district=District.objects.get(code=demo_agenda.district), editor=editor
+        )
+
+        def edit(message, change):
+            agenda_services.agenda_edit(
+                agenda=agenda, editor=editor, base_number=agenda.head_number, message=message, change=change
+            )
+
+        edit(
+            "Första utkastet till berättelse",
+            lambda document: document.narrative_set(demo_agenda.title, demo_agenda.narrative),
+        )
+
+        def sections_add(document):
+            for section in demo_agenda.sections:
+                document.section_add(section.title, section.intro)
+
+        edit("Reformriktningarna från styrelsens planeringsdag", sections_add)
+        sections = document_load(agenda_selectors.head_version(agenda)).sections
+        for section, demo_section in zip(sections, demo_agenda.sections):
+            for text, keys in demo_section.points:
+                agenda_services.proposal_promote(
+                    proposal=by_key[keys[0]], agenda=agenda, section_key=section.key, editor=editor, text=text
+                )
+        for revision in demo_agenda.revisions:
+            edit(revision.message, partial(self.agenda_revise, revision=revision))
+
+    @staticmethod
+    def agenda_revise(document, *, revision):
+        section = document.sections[revision.section]
+        if revision.point is None:
+            document.section_intro_set(section.key, revision.text)
+        elif revision.merge:
+            point, following = section.points[revision.point], section.points[revision.point + 1]
+            document.point_merge(point.key, following.key, revision.text)
+        else:
+            document.point_set(section.points[revision.point].key, revision.text)
+
+    # The benchmark.
+
+    def crowd_create(self, rng, count) -> list:
+        existing = list(User.objects.filter(email__endswith=MEMBER_DOMAIN)[:count])
         new = []
         for i in range(len(existing), count):
             name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-            new.append(User(email=f"medlem{i}@medlem.example.se", display_name=name, password="!"))
+            new.append(User(email=f"medlem{i}{MEMBER_DOMAIN}", display_name=name, password="!"))
         User.objects.bulk_create(new)
-        created = list(User.objects.filter(email__endswith="@medlem.example.se")[:count])
-        EmailAddress.objects.bulk_create(
-            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in created],
-            ignore_conflicts=True,
-        )
+        created = list(User.objects.filter(email__endswith=MEMBER_DOMAIN)[:count])
+        self.emails_verify(created)
         return created
 
-    def proposals_create(self, rng, count, authors):
-        areas = {a.slug: a for a in PolicyArea.objects.filter(slug__in=AREAS)}
-        area_slugs = list(areas)
-        places = list(Place.objects.filter(is_active=True))
-        municipalities = [p for p in places if p.kind == Place.Kind.MUNICIPALITY]
-        region = next(p for p in places if p.kind == Place.Kind.REGION)
-        content_type = ContentType.objects.get_for_model(Proposal)
-        tag_ids = {}
+    def bench_create(self, rng, count, authors):
+        place_names = dict(Place.objects.values_list("code", "name"))
+        municipalities = list(
+            Place.objects.filter(is_active=True, kind=Place.Kind.MUNICIPALITY).values_list("code", flat=True)
+        )
+        # Stockholm has as many members as the next four municipalities together.
+        municipalities += ["0180"] * 3 if "0180" in municipalities else []
         now = timezone.now()
         for start in range(0, count, BATCH):
             size = min(BATCH, count - start)
-            rows, parts_list, place_lists = [], [], []
+            rows = []
             for _ in range(size):
-                place_list = (
-                    [region]
-                    if rng.random() < 0.12
-                    else rng.sample(municipalities, k=rng.choice([1, 1, 1, 2]))
-                )
-                slug = rng.choice(area_slugs)
-                parts = idea_parts(rng, slug, place_list[0].name)
-                created = now - timedelta(minutes=rng.randint(0, 60 * 24 * 365))
-                rows.append(
-                    Proposal(
-                        author=rng.choice(authors),
-                        policy_area=areas[slug],
-                        title=parts["title"],
-                        summary=parts["summary"],
-                        problem=parts["problem"],
-                        body=parts["body"],
-                        created_at=created,
-                        last_activity_at=created,
-                    )
-                )
-                parts_list.append(parts)
-                place_lists.append(place_list)
-            with transaction.atomic():
-                Proposal.objects.bulk_create(rows)
-                Proposal.places.through.objects.bulk_create(
-                    Proposal.places.through(proposal_id=p.pk, place_id=place.pk)
-                    for p, place_list in zip(rows, place_lists)
-                    for place in place_list
-                )
-                for parts in parts_list:
-                    for name in parts["tags"]:
-                        if name not in tag_ids:
-                            tag, _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
-                            tag_ids[name] = tag.pk
-                TaggedItem.objects.bulk_create(
-                    TaggedItem(content_type=content_type, object_id=p.pk, tag_id=tag_ids[name])
-                    for p, parts in zip(rows, parts_list)
-                    for name in parts["tags"]
-                )
-                self.supports_create(rng, rows, authors)
-                search_documents_store(
-                    search_document(
-                        p,
-                        parts["tags"],
-                        place_ids=[place.pk for place in place_list],
-                        tag_ids=[tag_ids[name] for name in parts["tags"]],
-                    )
-                    for p, parts, place_list in zip(rows, parts_list, place_lists)
-                )
+                idea = rng.choice(IDEAS)
+                row = bench_idea(rng, idea, place_names, municipalities)
+                handled = idea.status != Proposal.Status.NEW and rng.random() < BENCH_HANDLED_SHARE
+                row["status"] = idea.status if handled else Proposal.Status.NEW
+                row["answer"] = row["answer"] if handled else ""
+                row["author"] = rng.choice(authors)
+                row["created_at"] = now - timedelta(minutes=rng.randint(0, 60 * 24 * 365))
+                row["supporters"] = rng.sample(authors, k=min(len(authors), int(rng.paretovariate(1.4)) - 1))
+                rows.append(row)
+            self.ideas_insert(rows)
             self.stdout.write(f"  {start + size} / {count}")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE proposals_proposal")
 
-    def supports_create(self, rng, proposals, members):
-        supports = []
-        for proposal in proposals:
-            count = min(len(members), int(rng.paretovariate(1.4)) - 1)
-            for member in rng.sample(members, k=count):
-                if member.pk != proposal.author_id:
-                    supports.append(Support(proposal=proposal, member=member))
+    # Both: many ideas at once, with their places, tags, supports and search index.
+
+    @transaction.atomic
+    def ideas_insert(self, rows) -> list[Proposal]:
+        areas = {a.slug: a for a in PolicyArea.objects.all()}
+        places = {p.code: p for p in Place.objects.all()}
+        content_type = ContentType.objects.get_for_model(Proposal)
+        proposals = []
+        for row in rows:
+            proposal = Proposal(
+                author=row["author"],
+                policy_area=areas[row["area"]],
+                title=row["title"],
+                summary=row["summary"],
+                problem=row["problem"],
+                body=row["body"],
+                status=row["status"],
+                answer=row["answer"],
+                created_at=row["created_at"],
+                last_activity_at=row["created_at"],
+            )
+            proposal.seed_places = [places[code] for code in row["places"]]
+            proposals.append(proposal)
+        Proposal.objects.bulk_create(proposals)
+        Proposal.places.through.objects.bulk_create(
+            Proposal.places.through(proposal_id=p.pk, place_id=place.pk)
+            for p in proposals
+            for place in p.seed_places
+        )
+        tag_ids = self.tag_ids({name for row in rows for name in row["tags"]})
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=content_type, object_id=p.pk, tag_id=tag_ids[name])
+            for p, row in zip(proposals, rows)
+            for name in row["tags"]
+        )
+        supports = [
+            Support(proposal=p, member=member)
+            for p, row in zip(proposals, rows)
+            for member in row["supporters"]
+            if member.pk != p.author_id
+        ]
         Support.objects.bulk_create(supports)
-        counts = {}
-        for support in supports:
-            counts[support.proposal_id] = counts.get(support.proposal_id, 0) + 1
-        for proposal in proposals:
-            proposal.support_count = counts.get(proposal.pk, 0)
+        for p, row in zip(proposals, rows):
+            p.support_count = sum(1 for member in row["supporters"] if member.pk != p.author_id)
         Proposal.objects.bulk_update([p for p in proposals if p.support_count], ["support_count"])
+        search_documents_store(
+            self.search_document(p, row["tags"], tag_ids) for p, row in zip(proposals, rows)
+        )
+        return proposals
 
-    def activity_create(self, rng, people, crowd):
-        """Comments, a derived idea and editors' answers on a few ideas, through the real services."""
-        editor = people["redaktor.lan@example.se"]
-        lan_ideas = list(
-            Proposal.objects.filter(places__districts__code="lan", status=Proposal.Status.NEW)
-            .exclude(places__kind=Place.Kind.REGION)
-            .order_by("-support_count")[:6]
-        )
-        if not lan_ideas:
-            return
-        for proposal in lan_ideas[:4]:
-            comment = services.comment_create(
-                proposal=proposal,
-                author=rng.choice(crowd),
-                body="Bra idé! Vi har pratat om samma sak i vår förening.",
-            )
-            services.comment_create(
-                proposal=proposal,
-                author=rng.choice(crowd),
-                body="Håller med, men hur ska det finansieras?",
-                parent=comment,
-            )
-        services.proposal_status_change(proposal=lan_ideas[0], editor=editor, status=Proposal.Status.SELECTED)
-        services.proposal_status_change(
-            proposal=lan_ideas[1],
-            editor=editor,
-            status=Proposal.Status.ANSWERED,
-            text="Tack för idén! Styrelsen tar med den i arbetet med bostadspolitiken och återkommer under remissen.",
-        )
-        services.proposal_status_change(
-            proposal=lan_ideas[2], editor=editor, status=Proposal.Status.UNDER_REVIEW
-        )
-        for proposal in lan_ideas[4:6]:
-            services.proposal_status_change(proposal=proposal, editor=editor, status=Proposal.Status.SELECTED)
-        origin = lan_ideas[3]
-        services.proposal_create(
-            author=people["medlem@example.se"],
-            title=f"{origin.title} – även för vuxna",
-            summary="Samma idé, men utvidgad till vuxenutbildningen.",
-            problem=origin.problem,
-            body=origin.body,
-            places=list(origin.places.all()),
-            policy_area=origin.policy_area,
-            tags=["vuxenutbildning"],
-            derived_from=origin,
+    def search_document(self, proposal, tag_names, tag_ids):
+        """The idea's search index entry. The benchmark repeats texts (a record moved to the same municipality
+        with the same variation), so the costly part, the text's lexemes, is computed once per text."""
+        text = (proposal.title, proposal.summary, proposal.problem, proposal.body, *tag_names)
+        document = self.search_texts.get(text)
+        if document is None:
+            document = self.search_texts[text] = search_document(proposal, tag_names)
+        return dataclasses.replace(
+            document,
+            proposal_id=proposal.pk,
+            place_ids=sorted(place.pk for place in proposal.seed_places),
+            tag_ids=sorted(tag_ids[name] for name in tag_names),
         )
 
-    def agenda_create(self, people):
-        """A county-district agenda in draft, built from the selected ideas, with a few versions of history."""
-
-        if Agenda.objects.exists():
-            return
-        editor = people["redaktor.lan@example.se"]
-        district = District.objects.get(code="lan")
-        agenda = agenda_services.agenda_create(
-            title="Reformagenda för Stockholms län 2026", district=district, editor=editor
-        )
-        agenda_services.agenda_edit(
-            agenda=agenda,
-            editor=editor,
-            base_number=agenda.head_number,
-            message="Första utkastet till berättelse",
-            change=lambda document: document.narrative_set(
-                agenda.title,
-                "Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett var man bor. "
-                "Den här agendan bygger på medlemmarnas idéer från alla länets kommuner.\n\n"
-                "Vi prioriterar **jämlik skola**, **bostäder som folk har råd med** och **en kollektivtrafik "
-                "som fungerar**.",
-            ),
-        )
-        for title, intro in [
-            ("Jämlik skola och förskola", "Varje barn ska få samma chans, oavsett bostadsområde."),
-            ("Bostäder för alla", "Fler hyresrätter med rimliga hyror i hela länet."),
-            ("Kollektivtrafik och klimat", "Billigare, tätare och grönare resor."),
-        ]:
-            agenda_services.agenda_edit(
-                agenda=agenda,
-                editor=editor,
-                base_number=agenda.head_number,
-                message=f"Ny reformriktning: {title}",
-                change=lambda document, title=title, intro=intro: document.section_add(title, intro),
-            )
-        sections = document_load(agenda_selectors.head_version(agenda)).sections
-        for proposal in Proposal.objects.filter(status=Proposal.Status.SELECTED)[:3]:
-            agenda_services.proposal_promote(
-                proposal=proposal, agenda=agenda, section_key=sections[0].key, editor=editor
-            )
-        agenda_services.agenda_edit(
-            agenda=agenda,
-            editor=editor,
-            base_number=agenda.head_number,
-            message="Punkt om hyresrätter",
-            change=lambda document: document.point_add(
-                sections[1].key, "Bygg minst 5 000 nya hyresrätter per år i länet."
-            ),
-        )
+    def tag_ids(self, names) -> dict[str, int]:
+        """The tags' ids, created when missing (remembered between the benchmark's batches)."""
+        for name in sorted(set(names) - set(self.known_tags)):
+            tag, _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+            self.known_tags[name] = tag.pk
+        return self.known_tags
