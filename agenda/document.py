@@ -56,19 +56,19 @@ class Document:
     # The edits.
 
     def narrative_set(self, title: str, narrative: str) -> None:
-        self.title, self.narrative = title, narrative
+        self.title, self.narrative = title, _text(narrative)
 
     def section_add(self, title: str, intro: str = "") -> Section:
-        section = Section(key=uuid.uuid4(), title=title, intro=intro)
+        section = Section(key=uuid.uuid4(), title=title, intro=_text(intro))
         self.sections.append(section)
         return section
 
     def section_set(self, key, title: str, intro: str) -> None:
         section = self.section(key)
-        section.title, section.intro = title, intro
+        section.title, section.intro = title, _text(intro)
 
     def section_intro_set(self, key, intro: str) -> None:
-        self.section(key).intro = intro
+        self.section(key).intro = _text(intro)
 
     def section_move(self, key, offset: int) -> None:
         _move(self.sections, self.section(key), offset)
@@ -77,12 +77,12 @@ class Document:
         self.sections.remove(self.section(key))
 
     def point_add(self, section_key, text: str, source_ids=()) -> Point:
-        point = Point(key=uuid.uuid4(), text=text, source_ids=list(source_ids))
+        point = Point(key=uuid.uuid4(), text=_text(text), source_ids=list(source_ids))
         self.section(section_key).points.append(point)
         return point
 
     def point_set(self, key, text: str) -> None:
-        self.find_point(key)[1].text = text
+        self.find_point(key)[1].text = _text(text)
 
     def point_move(self, key, *, section_key=None, offset: int = 0) -> None:
         """Up or down in its section (offset), or to the end of another section."""
@@ -104,17 +104,22 @@ class Document:
             raise AgendaError(_("Välj en annan punkt att slå ihop med."))
         point = self.find_point(key)[1]
         other_section, other = self.find_point(other_key)
-        point.text = text
+        point.text = _text(text)
         point.source_ids = list(dict.fromkeys(point.source_ids + other.source_ids))
         other_section.points.remove(other)
 
     def point_split(self, key, first_text: str, second_text: str) -> Point:
         """Split a point in two; both keep the source ideas. The first keeps the point's identity."""
         section, point = self.find_point(key)
-        point.text = first_text
-        new = Point(key=uuid.uuid4(), text=second_text, source_ids=list(point.source_ids))
+        point.text = _text(first_text)
+        new = Point(key=uuid.uuid4(), text=_text(second_text), source_ids=list(point.source_ids))
         section.points.insert(section.points.index(point) + 1, new)
         return new
+
+
+def _text(text: str) -> str:
+    """Text as stored: line endings as \n (browsers send \r\n), so that no two versions differ only in them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _move(items: list, item, offset: int) -> None:

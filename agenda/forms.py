@@ -9,6 +9,16 @@ from reformbank.submissions import SubmissionKeyField
 from .models import NARRATIVE_MAX, TEXT_MAX, TITLE_MAX, Adoption, Amendment
 
 
+class TextareaField(forms.CharField):
+    """A multi-line text with its line endings as \n: browsers send \r\n, and a stored text must not differ
+    from the same text saved another way only in its line endings."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class VersionedForm(forms.Form):
     """A change to the agenda: made on top of the version the editor saw, with a short message."""
 
@@ -22,7 +32,7 @@ class VersionedForm(forms.Form):
 
 class NarrativeForm(VersionedForm):
     title = SingleLineCharField(label=_("Titel"), max_length=TITLE_MAX)
-    narrative = forms.CharField(
+    narrative = TextareaField(
         label=_("Berättelse"),
         max_length=NARRATIVE_MAX,
         required=False,
@@ -34,14 +44,14 @@ class NarrativeForm(VersionedForm):
 
 class SectionForm(VersionedForm):
     title = SingleLineCharField(label=_("Rubrik för reformriktningen"), max_length=TITLE_MAX)
-    intro = forms.CharField(
+    intro = TextareaField(
         label=_("Inledning"), max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
     field_order = ["title", "intro", "message", "base_number"]
 
 
 class PointForm(VersionedForm):
-    text = forms.CharField(
+    text = TextareaField(
         label=_("Reformpunkt"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
     )
     field_order = ["text", "message", "base_number"]
@@ -49,7 +59,7 @@ class PointForm(VersionedForm):
 
 class MergeForm(VersionedForm):
     other = forms.ChoiceField(label=_("Slå ihop med"))
-    text = forms.CharField(
+    text = TextareaField(
         label=_("Text för den sammanslagna punkten"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -62,10 +72,10 @@ class MergeForm(VersionedForm):
 
 
 class SplitForm(VersionedForm):
-    first = forms.CharField(
+    first = TextareaField(
         label=_("Första punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
-    second = forms.CharField(
+    second = TextareaField(
         label=_("Andra punkten"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
     field_order = ["first", "second", "message", "base_number"]
@@ -122,14 +132,14 @@ class AmendmentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Typ av ändring"), choices=Amendment.Kind.choices, widget=forms.RadioSelect
     )
-    text = forms.CharField(
+    text = TextareaField(
         label=_("Föreslagen text"),
         max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Den nya texten (vid ”Ersätt” eller ”Lägg till”). Lämnas tom vid ”Stryk”."),
     )
-    motivation = forms.CharField(
+    motivation = TextareaField(
         label=_("Motivering"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
     )
 
@@ -167,14 +177,14 @@ class AmendmentAnswerForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[c for c in Amendment.Decision.choices if c[0] != Amendment.Decision.PENDING],
     )
-    text = forms.CharField(
+    text = TextareaField(
         label=_("Text i ändrad form"),
         max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Bara vid ”Bifallet i ändrad form”: texten som förs in i agendan."),
     )
-    answer = forms.CharField(
+    answer = TextareaField(
         label=_("Motivering (offentlig)"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
 
@@ -199,7 +209,7 @@ class PromoteForm(forms.Form):
             "required": _("Välj en reformriktning i en agenda du redigerar."),
         },
     )
-    text = forms.CharField(
+    text = TextareaField(
         label=_("Text för reformpunkten"),
         max_length=TEXT_MAX,
         required=False,
