@@ -126,7 +126,8 @@ class StatusForm(forms.Form):
     )
 
     def __init__(self, *args, proposal, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Its own ids: the idea page also shows the agenda's promote form, which has a "text" field too.
+        super().__init__(*args, auto_id="status_%s", **kwargs)
         allowed = STATUS_TRANSITIONS[proposal.status]
         self.fields["status"].choices = [(v, label) for v, label in Proposal.Status.choices if v in allowed]
 

@@ -13,6 +13,27 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // The list's filters on a phone: folded behind their summary, which says how many are on (a field with an
+  // error keeps them open); on a wider screen they stay open. Served open, so they work without this file.
+  document.querySelectorAll("details[data-collapse-below]").forEach((details) => {
+    const narrow = window.matchMedia(`(max-width: ${details.dataset.collapseBelow}px)`);
+    const ignored = (details.dataset.filterIgnore || "").split(" ");
+    const count = details.querySelector("[data-filter-count]");
+    if (count) {
+      const on = Array.from(details.querySelectorAll("input, select")).filter((field) => {
+        if (!field.name || field.type === "hidden" || ignored.includes(field.name)) return false;
+        return field.type === "checkbox" ? field.checked : field.value !== "";
+      }).length;
+      count.textContent = on ? `(${on})` : "";
+    }
+    const invalid = details.querySelector('[aria-invalid="true"], .field-invalid') !== null;
+    const fit = () => {
+      details.open = invalid || !narrow.matches;
+    };
+    fit();
+    narrow.addEventListener("change", fit);
+  });
+
   // Ask before destructive actions.
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {

@@ -28,7 +28,7 @@ def sign_up(page):
     page.get_by_label("Lösenord (igen)").fill(NEW_PASSWORD)
     page.locator("main").get_by_role("button", name="Skapa konto").click()
     expect(page).to_have_url(re.compile(r"/konto/confirm-email/$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verifiera din epost-adress")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verifiera din e-postadress")
 
 
 def confirm_email_from_outbox(page, run_tasks):
