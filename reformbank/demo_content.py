@@ -2357,14 +2357,15 @@ class AgendaSection:
 
 @dataclass(frozen=True, kw_only=True)
 class AgendaRevision:
-    """A later edit of a demo agenda, saved as a version with `message`: a reform direction's intro rewritten
-    (`point` None), a point reworded, or a point merged with the one after it (`merge`)."""
+    """A later edit of a demo agenda, saved as a version with `message`: the intro of reform direction
+    `section` (an index) rewritten, or the point citing idea `point` (a key) reworded, or merged with the point
+    citing idea `merge_with`."""
 
     message: str
-    section: int
     text: str
-    point: int | None = None
-    merge: bool = False
+    section: int | None = None
+    point: str = ""
+    merge_with: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -2375,12 +2376,15 @@ class DemoAgenda:
     narrative: str
     sections: tuple[AgendaSection, ...]
     revisions: tuple[AgendaRevision, ...] = ()
+    # Sent on consultation to the members for this many days (None: stays a draft, seen by its editors only).
+    consultation_days: int | None = None
 
 
 AGENDAS = (
     DemoAgenda(
         title="Reformagenda för Stockholms län 2026",
         district="lan",
+        consultation_days=30,
         editor="redaktor.lan@example.se",
         narrative="Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett om man bor i "
         "Jordbro, Jakobsberg eller Hallstavik. Den här agendan bygger på medlemmarnas idéer från hela länet.\n\n"
@@ -2509,16 +2513,14 @@ AGENDAS = (
             ),
             AgendaRevision(
                 message="Pris och åldersgräns för avgiftsfri kollektivtrafik enligt regiongruppens beräkning",
-                section=2,
-                point=0,
+                point="sl-unga",
                 text="Avgiftsfri kollektivtrafik för alla under 20 år, finansierad inom regionens budget "
                 "(omkring 900 miljoner kronor om året).",
             ),
             AgendaRevision(
                 message="Slog ihop punkterna om fältassistenter och gängprevention: samma insats, samma budget",
-                section=4,
-                point=2,
-                merge=True,
+                point="faltassistenter-jarfalla",
+                merge_with="gang-forebygg",
                 text="Fler vuxna där ungdomarna finns: fältassistenter på kvällar och helger, socialsekreterare "
                 "i skolan och ett avhopparprogram, så att färre barn rekryteras till gängen.",
             ),
@@ -2558,8 +2560,7 @@ AGENDAS = (
         revisions=(
             AgendaRevision(
                 message="Byggmålet gäller påbörjade hyresrätter, inte färdiga",
-                section=1,
-                point=0,
+                point="allmannyttan-stockholm",
                 text="Stadens bostadsbolag påbörjar minst 2 000 hyresrätter om året, varav en del med lägre "
                 "standard och hyra.",
             ),

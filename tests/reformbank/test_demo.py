@@ -134,6 +134,8 @@ def test_every_agenda_point_cites_a_selected_idea_of_its_reform_direction(demo):
                 cited |= set(point.source_ids)
         messages = list(agenda.versions.order_by("number").values_list("message", flat=True))
         assert len(messages) >= 5 and len(set(messages)) == len(messages)
+    # The county's agenda is on consultation: every member (and visitor) can read it.
+    assert Agenda.objects.get(district__code="lan").state == Agenda.State.CONSULTATION
     # Every selected idea of the county (or the region) made it into the county's agenda.
     in_lan = Proposal.objects.filter(status="selected", places__districts__code="lan").values_list(
         "pk", flat=True

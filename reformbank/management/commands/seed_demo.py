@@ -24,7 +24,7 @@ from taggit.models import Tag, TaggedItem
 from agenda import selectors as agenda_selectors
 from agenda import services as agenda_services
 from agenda.document import document_load
-from agenda.models import Agenda
+from agenda.models import Agenda, AgendaVersion
 from members.models import EditorRole, User
 from places.models import District, Place
 from proposals.models import Comment, PolicyArea, Proposal, StatusChange, Support
@@ -170,7 +170,7 @@ class Command(BaseCommand):
         self.status_history_create(rng, proposals, editors)
         self.comments_create(rng, by_key, by_name)
         for demo_agenda in demo_content.AGENDAS:
-            self.agenda_create(demo_agenda, people, by_key)
+            self.agenda_create(rng, demo_agenda, people, by_key)
         return len(proposals)
 
     def status_history_create(self, rng, proposals, editors):
@@ -233,9 +233,10 @@ class Command(BaseCommand):
         Comment.objects.bulk_update([c for c, _ in dated], ["created_at"])
         Proposal.objects.bulk_update(list(by_key.values()), ["comment_count", "last_activity_at"])
 
-    def agenda_create(self, demo_agenda, people, by_key):
-        """A district's agenda in draft, built as its editor would: the narrative, the reform directions, the
-        selected ideas promoted into points, then a sharper wording and a merge, each a version of its own."""
+    def agenda_create(self, rng, demo_agenda, people, by_key):
+        """A district's agenda built as its editor would: the narrative, the reform directions, the selected ideas
+        promoted into points as they were selected, then sharper wordings and a merge, each a version of its
+        own; the county's is then sent on consultation, so that every member can read it."""
         if Agenda.objects.filter(title=demo_agenda.title).exists():
             return
         editor = people[demo_agenda.editor]
@@ -259,24 +260,61 @@ class Command(BaseCommand):
 
         edit("Reformriktningarna från styrelsens planeringsdag", sections_add)
         sections = document_load(agenda_selectors.head_version(agenda)).sections
-        for section, demo_section in zip(sections, demo_agenda.sections):
-            for text, keys in demo_section.points:
-                agenda_services.proposal_promote(
-                    proposal=by_key[keys[0]], agenda=agenda, section_key=section.key, editor=editor, text=text
-                )
+        selected_at = dict(
+            StatusChange.objects.filter(to_status=Proposal.Status.SELECTED).values_list(
+                "proposal_id", "created_at"
+            )
+        )
+        promotions = sorted(
+            (
+                (selected_at[by_key[keys[0]].pk], by_key[keys[0]], section.key, text)
+                for section, demo_section in zip(sections, demo_agenda.sections)
+                for text, keys in demo_section.points
+            ),
+            key=lambda promotion: promotion[0],
+        )
+        for _when, proposal, section_key, text in promotions:
+            agenda_services.proposal_promote(
+                proposal=proposal, agenda=agenda, section_key=section_key, editor=editor, text=text
+            )
         for revision in demo_agenda.revisions:
-            edit(revision.message, partial(self.agenda_revise, revision=revision))
+            edit(revision.message, partial(self.agenda_revise, revision=revision, by_key=by_key))
+        self.agenda_history_date(rng, agenda, [when for when, *_ in promotions])
+        if demo_agenda.consultation_days is not None:
+            agenda_services.agenda_consultation_start(
+                agenda=agenda,
+                editor=editor,
+                ends_on=timezone.localdate() + timedelta(days=demo_agenda.consultation_days),
+            )
 
     @staticmethod
-    def agenda_revise(document, *, revision):
-        section = document.sections[revision.section]
-        if revision.point is None:
-            document.section_intro_set(section.key, revision.text)
-        elif revision.merge:
-            point, following = section.points[revision.point], section.points[revision.point + 1]
-            document.point_merge(point.key, following.key, revision.text)
+    def agenda_revise(document, *, revision, by_key):
+        def point_citing(key):
+            return next(point for point in document.points() if by_key[key].pk in point.source_ids)
+
+        if revision.section is not None:
+            document.section_intro_set(document.sections[revision.section].key, revision.text)
+        elif revision.merge_with:
+            document.point_merge(
+                point_citing(revision.point).key, point_citing(revision.merge_with).key, revision.text
+            )
         else:
-            document.point_set(section.points[revision.point].key, revision.text)
+            document.point_set(point_citing(revision.point).key, revision.text)
+
+    def agenda_history_date(self, rng, agenda, promoted_at):
+        """Date the versions as the work went: the draft a few days before the first idea was promoted, each
+        idea a day or so after it was selected, the revisions in the days after the last."""
+        versions = list(agenda.versions.order_by("number"))
+        first = promoted_at[0] - timedelta(days=5)
+        dates = [first, first + timedelta(days=1), first + timedelta(days=2)]
+        dates += [max(when + timedelta(hours=rng.randint(12, 48)), dates[-1]) for when in promoted_at]
+        while len(dates) < len(versions):
+            dates.append(dates[-1] + timedelta(days=rng.randint(2, 5), hours=rng.randint(0, 8)))
+        latest = timezone.now() - timedelta(hours=2)
+        for version, when in zip(versions, dates):
+            version.created_at = min(when, latest)
+        AgendaVersion.objects.bulk_update(versions, ["created_at"])
+        Agenda.objects.filter(pk=agenda.pk).update(created_at=versions[0].created_at)
 
     # The benchmark.
 
