@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from reformbank.forms import SingleLineCharField
@@ -124,6 +125,29 @@ class AdoptForm(forms.ModelForm):
             "minutes_reference": _("Protokollsreferens"),
         }
         help_texts = {"minutes_reference": _("T.ex. ”Kongressprotokoll 2027-03-12, § 14”.")}
+
+    future_confirmed = forms.BooleanField(
+        label=_("Beslutsdatumet ligger i framtiden – jag bekräftar"),
+        required=False,
+        help_text=_("Bara om beslutet är fattat med ett datum efter i dag."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        decided_on = cleaned.get("decided_on")
+        if decided_on and decided_on > timezone.localdate() and not cleaned.get("future_confirmed"):
+            self.add_error(
+                "future_confirmed",
+                _(
+                    "Beslutsdatumet %(date)s ligger i framtiden. Rätta datumet, eller kryssa i att det stämmer."
+                )
+                % {"date": formats.date_format(decided_on)},
+            )
+        return cleaned
+
+    def adoption(self) -> dict:
+        """What the service records: the decision, without the confirmation."""
+        return {name: self.cleaned_data[name] for name in ("body", "decided_on", "minutes_reference")}
 
 
 class AmendmentForm(forms.Form):

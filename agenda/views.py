@@ -112,7 +112,7 @@ def agenda_detail(request, pk):
         "is_editor": is_editor,
         "can_edit": permissions.can_edit(request.viewer, agenda),
         "can_amend": permissions.can_amend(request.viewer, agenda),
-        "transitions": agenda.transitions.select_related("by"),
+        "events": _events(agenda),
         "adoptions": agenda.adoptions.select_related("version"),
         "amendment_count": agenda.amendments.count(),
     }
@@ -131,6 +131,13 @@ def agenda_detail(request, pk):
             }
         )
     return render(request, "agenda/agenda_detail.html", context)
+
+
+def _events(agenda) -> list:
+    """The process steps and the boards' approvals, in the order they happened (two queries)."""
+    transitions = agenda.transitions.select_related("by")
+    approvals = agenda.approvals.select_related("district", "by")
+    return sorted([*transitions, *approvals], key=lambda event: (event.created_at, event.pk))
 
 
 # Editing the document. Text edits on top of an older version show the conflict screen.
@@ -543,13 +550,17 @@ def _process_agenda(request, pk) -> Agenda:
     return agenda
 
 
-def _process_run(request, agenda, call: Callable[[], object]):
+def _process_run(request, agenda, call: Callable[[], object], success: Callable[[object], str] | None = None):
+    """Run a process step; `success(result)` says what it did (by default: the agenda's state now)."""
     try:
-        call()
+        result = call()
     except services.AgendaError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Agendans läge: %(state)s.") % {"state": agenda.get_state_display()})
+        if success is None:
+            messages.success(request, _("Agendans läge: %(state)s.") % {"state": agenda.get_state_display()})
+        else:
+            messages.success(request, success(result))
     return redirect(agenda)
 
 
@@ -592,6 +603,10 @@ def approve(request, pk):
         request,
         agenda,
         lambda: services.agenda_approve(agenda=agenda, district=district, editor=request.user),
+        lambda approval: (
+            _("%(board)s har godkänt version %(number)s.")
+            % {"board": district.name, "number": approval.version_number}
+        ),
     )
 
 
@@ -612,7 +627,7 @@ def adopt(request, pk):
     return _process_run(
         request,
         agenda,
-        lambda: services.agenda_adopt(agenda=agenda, editor=request.user, **form.cleaned_data),
+        lambda: services.agenda_adopt(agenda=agenda, editor=request.user, **form.adoption()),
     )
 
 
