@@ -50,6 +50,9 @@ document.addEventListener("DOMContentLoaded", () => {
     let timer;
     let active = -1;
     let latest = 0;
+    // The combobox role is valid on a text field, not on type=search; the phone's enter key still says search.
+    input.type = "text";
+    input.setAttribute("enterkeyhint", "search");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);

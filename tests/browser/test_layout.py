@@ -62,3 +62,11 @@ def test_filters_stay_open_on_a_desktop(page):
     page.goto(reverse("proposals:list"))
     assert page.get_by_label("Kommun").is_visible()
     assert not page.locator("summary.filter-summary").is_visible()
+
+
+def test_search_field_becomes_a_valid_combobox(page):
+    # The Nu HTML Checker refuses role=combobox on <input type=search>: the enhanced field is a text field.
+    page.goto(reverse("proposals:list"))
+    field = page.get_by_role("combobox", name="Sök")
+    assert field.get_attribute("type") == "text"
+    assert field.get_attribute("enterkeyhint") == "search"
