@@ -169,7 +169,7 @@ def test_editor_builds_agenda_from_ideas_merges_a_conflict_compares_and_restores
     expect(newest).to_contain_text("Återställd till version 5")
     expect(newest).not_to_contain_text("från version 5")  # the message names the version once
 
-    agenda = Agenda.objects.get(title=AGENDA_TITLE)
+    agenda = Agenda.objects.get(title=FIRST_TITLE)  # the agenda's title is its newest version's
     assert agenda.head_number == 7
     assert [v.author.email for v in agenda.versions.order_by("number")][-3:] == [
         editor_lan.email,
