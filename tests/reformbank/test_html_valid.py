@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from agenda import services as agenda_services
 from agenda.document import document_load
+from members.services import notification_create
 from places.models import District
 from proposals import services
 
@@ -67,7 +68,7 @@ def nu_checker_errors(files) -> list[dict]:
 
 
 @pytest.fixture
-def site(member, other_member, editor_lan, make_proposal, place):
+def site(member, other_member, editor_lan, admin_user, make_proposal, place):
     """An idea with everything its page can show, an agenda on consultation with a few versions."""
     idea = make_proposal(member, title="Gratis läxhjälp på alla skolor")
     services.proposal_update(
@@ -115,6 +116,10 @@ def site(member, other_member, editor_lan, make_proposal, place):
         text="Läxhjälp även på lov.",
         motivation="Loven är långa.",
     )
+    for user in (member, editor_lan, admin_user):
+        notification_create(
+            user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
+        )
     return idea, agenda
 
 
