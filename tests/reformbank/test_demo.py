@@ -132,6 +132,8 @@ def test_every_agenda_point_cites_a_selected_idea_of_its_reform_direction(demo):
                     point.text
                 )
                 cited |= set(point.source_ids)
+        dates = list(agenda.versions.order_by("number").values_list("created_at", flat=True))
+        assert dates == sorted(dates) and dates[0] < dates[-1]
         messages = list(agenda.versions.order_by("number").values_list("message", flat=True))
         assert len(messages) >= 5 and len(set(messages)) == len(messages)
     # The county's agenda is on consultation: every member (and visitor) can read it.

@@ -63,6 +63,11 @@ SUPPORT_RANGES = {
 BENCH_HANDLED_SHARE = 0.1
 
 
+def daytime(rng, when):
+    """The same day, at an hour an editor is at work (Swedish time)."""
+    return timezone.localtime(when).replace(hour=rng.randint(8, 20), minute=rng.randint(0, 59))
+
+
 def member_email(name: str) -> str:
     """`Anna Lindqvist` → `anna.lindqvist@medlem.example.se`."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -185,13 +190,13 @@ class Command(BaseCommand):
             place_ids = {place.pk for place in proposal.seed_places}
             editor = editors["stad"] if place_ids <= stad_only else editors["lan"]
             age = timezone.now() - proposal.created_at
-            reviewed = proposal.created_at + age * rng.uniform(0.2, 0.4)
+            reviewed = daytime(rng, proposal.created_at + age * rng.uniform(0.2, 0.4))
             changes.append((StatusChange(
                 proposal=proposal, from_status=Proposal.Status.NEW, to_status=Proposal.Status.UNDER_REVIEW,
                 changed_by=editor,
             ), reviewed))  # fmt: skip
             if proposal.status != Proposal.Status.UNDER_REVIEW:
-                decided = proposal.created_at + age * rng.uniform(0.5, 0.8)
+                decided = daytime(rng, proposal.created_at + age * rng.uniform(0.5, 0.8))
                 changes.append((StatusChange(
                     proposal=proposal, from_status=Proposal.Status.UNDER_REVIEW, to_status=proposal.status,
                     changed_by=editor, reason=proposal.answer,
@@ -310,9 +315,12 @@ class Command(BaseCommand):
         dates += [max(when + timedelta(hours=rng.randint(12, 48)), dates[-1]) for when in promoted_at]
         while len(dates) < len(versions):
             dates.append(dates[-1] + timedelta(days=rng.randint(2, 5), hours=rng.randint(0, 8)))
-        latest = timezone.now() - timedelta(hours=2)
+        latest, previous = timezone.now() - timedelta(hours=2), None
         for version, when in zip(versions, dates):
-            version.created_at = min(when, latest)
+            when = daytime(rng, when)
+            if previous is not None:
+                when = max(when, previous + timedelta(minutes=rng.randint(5, 40)))
+            version.created_at = previous = min(when, latest)
         AgendaVersion.objects.bulk_update(versions, ["created_at"])
         Agenda.objects.filter(pk=agenda.pk).update(created_at=versions[0].created_at)
 
