@@ -643,14 +643,45 @@ def new_draft(request, pk):
 # Amendments.
 
 
+@dataclass
+class AmendmentTarget:
+    """What an amendment is about, as it is in the version the reader sees: its reform direction, the point
+    (None for the direction itself), the point's number, and whether it is gone from that version."""
+
+    section: object = None
+    point: object = None
+    number: str = ""
+    gone: bool = False
+
+
+def _amendment_targets(document, amendments) -> None:
+    """Give each amendment its `target` in the document (loaded once for the whole list)."""
+    sections, points = {}, {}
+    for s_index, section in enumerate(document.sections, start=1):
+        sections[section.key] = section
+        for p_index, point in enumerate(section.points, start=1):
+            points[point.key] = (section, point, f"{s_index}.{p_index}")
+    for amendment in amendments:
+        if amendment.point_key and amendment.kind != Amendment.Kind.ADD:
+            section, point, number = points.get(amendment.point_key, (None, None, ""))
+            amendment.target = AmendmentTarget(section, point, number, gone=point is None)
+        else:
+            section = sections.get(amendment.section_key)
+            amendment.target = AmendmentTarget(section, gone=section is None)
+
+
 def amendments(request, pk):
     agenda = _agenda_or_404(request, pk)
-    document = (
-        document_load(selectors.head_version(agenda))
+    # The version the reader sees (the current one during consultation), once for the form and the list.
+    shown = AgendaVersion.objects.get(
+        agenda=agenda, number=permissions.newest_visible_number(request.viewer, agenda)
+    )
+    document = document_load(shown)
+    form = (
+        AmendmentForm(request.POST or None, document=document)
         if permissions.can_amend(request.viewer, agenda)
         else None
     )
-    form = AmendmentForm(request.POST or None, document=document) if document is not None else None
     status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -673,12 +704,14 @@ def amendments(request, pk):
             messages.success(request, _("Ditt ändringsyrkande är inlämnat."))
             return redirect("agenda:amendments", pk=agenda.pk)
         status = submitted.status
-    items = agenda.amendments.select_related("author", "answered_by", "applied_in")
+    items = list(agenda.amendments.select_related("author", "answered_by", "applied_in"))
+    _amendment_targets(document, items)
     return render(
         request,
         "agenda/amendments.html",
         {
             "agenda": agenda,
+            "shown": shown,
             "amendments": items,
             "form": form,
             "is_editor": permissions.is_agenda_editor(request.viewer, agenda),
