@@ -2369,6 +2369,18 @@ class AgendaRevision:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AgendaAmendment:
+    """A member's amendment while the agenda is on consultation: replace the text of the point citing idea
+    `point` (a key), or add a point to reform direction `section` (an index)."""
+
+    author: str
+    motivation: str
+    text: str
+    point: str = ""
+    section: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class DemoAgenda:
     title: str
     district: str
@@ -2378,6 +2390,7 @@ class DemoAgenda:
     revisions: tuple[AgendaRevision, ...] = ()
     # Sent on consultation to the members for this many days (None: stays a draft, seen by its editors only).
     consultation_days: int | None = None
+    amendments: tuple[AgendaAmendment, ...] = ()
 
 
 AGENDAS = (
@@ -2385,6 +2398,31 @@ AGENDAS = (
         title="Reformagenda för Stockholms län 2026",
         district="lan",
         consultation_days=30,
+        amendments=(
+            AgendaAmendment(
+                author="Birgitta Holm",
+                point="buss-haninge",
+                text="Bussar minst var 15:e minut till midnatt på linjerna som binder ihop länets kommundelar med "
+                "pendeltåget, och nattbuss alla nätter där pendeltåget inte går.",
+                motivation="Pendeltåget till Nynäshamn går inte på natten. Utan nattbuss står den som jobbar natt "
+                "utan resa hem – se idén om nattbuss mellan Haninge och Nynäshamn.",
+            ),
+            AgendaAmendment(
+                author="Aisha Omar",
+                point="hemtjanst-team",
+                text="Hemtjänst i små fasta team, med heltid och betald utbildning till undersköterska för alla "
+                "som arbetar i hemtjänsten.",
+                motivation="Fasta team räcker inte om personalen inte får utbildning. Många i hemtjänsten saknar "
+                "undersköterskeexamen och vill läsa på arbetstid.",
+            ),
+            AgendaAmendment(
+                author="Lars Holmberg",
+                section=3,
+                text="Träffpunkter med lunch och aktiviteter mot ensamhet bland äldre i varje kommundel.",
+                motivation="Ensamheten bland äldre är störst på landsbygden. Idén om träffpunkter i Norrtälje "
+                "visar hur kommunen och pensionärsföreningarna kan göra det tillsammans.",
+            ),
+        ),
         editor="redaktor.lan@example.se",
         narrative="Stockholms län ska vara en region där alla kan leva ett gott liv – oavsett om man bor i "
         "Jordbro, Jakobsberg eller Hallstavik. Den här agendan bygger på medlemmarnas idéer från hela länet.\n\n"

@@ -138,6 +138,9 @@ def test_every_agenda_point_cites_a_selected_idea_of_its_reform_direction(demo):
         assert len(messages) >= 5 and len(set(messages)) == len(messages)
     # The county's agenda is on consultation: every member (and visitor) can read it.
     assert Agenda.objects.get(district__code="lan").state == Agenda.State.CONSULTATION
+    amendments = Agenda.objects.get(district__code="lan").amendments.all()
+    assert amendments.count() >= 2
+    assert all(a.motivation and a.author.email.endswith("@medlem.example.se") for a in amendments)
     # Every selected idea of the county (or the region) made it into the county's agenda.
     in_lan = Proposal.objects.filter(status="selected", places__districts__code="lan").values_list(
         "pk", flat=True

@@ -24,7 +24,7 @@ from taggit.models import Tag, TaggedItem
 from agenda import selectors as agenda_selectors
 from agenda import services as agenda_services
 from agenda.document import document_load
-from agenda.models import Agenda, AgendaVersion
+from agenda.models import Agenda, AgendaVersion, Amendment
 from members.models import EditorRole, User
 from places.models import District, Place
 from proposals.models import Comment, PolicyArea, Proposal, StatusChange, Support
@@ -175,7 +175,7 @@ class Command(BaseCommand):
         self.status_history_create(rng, proposals, editors)
         self.comments_create(rng, by_key, by_name)
         for demo_agenda in demo_content.AGENDAS:
-            self.agenda_create(rng, demo_agenda, people, by_key)
+            self.agenda_create(rng, demo_agenda, people, by_key, by_name)
         return len(proposals)
 
     def status_history_create(self, rng, proposals, editors):
@@ -238,7 +238,7 @@ class Command(BaseCommand):
         Comment.objects.bulk_update([c for c, _ in dated], ["created_at"])
         Proposal.objects.bulk_update(list(by_key.values()), ["comment_count", "last_activity_at"])
 
-    def agenda_create(self, rng, demo_agenda, people, by_key):
+    def agenda_create(self, rng, demo_agenda, people, by_key, by_name):
         """A district's agenda built as its editor would: the narrative, the reform directions, the selected ideas
         promoted into points as they were selected, then sharper wordings and a merge, each a version of its
         own; the county's is then sent on consultation, so that every member can read it."""
@@ -290,6 +290,31 @@ class Command(BaseCommand):
                 agenda=agenda,
                 editor=editor,
                 ends_on=timezone.localdate() + timedelta(days=demo_agenda.consultation_days),
+            )
+        self.amendments_create(agenda, demo_agenda, by_key, by_name)
+
+    def amendments_create(self, agenda, demo_agenda, by_key, by_name):
+        """The members' amendments to the agenda on consultation, waiting for the board's answer."""
+        sections = document_load(agenda_selectors.head_version(agenda)).sections
+        for amendment in demo_agenda.amendments:
+            if amendment.point:
+                section, point = next(
+                    (section, point)
+                    for section in sections
+                    for point in section.points
+                    if by_key[amendment.point].pk in point.source_ids
+                )
+                kind, point_key = Amendment.Kind.REPLACE, point.key
+            else:
+                section, kind, point_key = sections[amendment.section], Amendment.Kind.ADD, None
+            agenda_services.amendment_create(
+                agenda=agenda,
+                author=by_name[amendment.author],
+                kind=kind,
+                section_key=section.key,
+                point_key=point_key,
+                text=amendment.text,
+                motivation=amendment.motivation,
             )
 
     @staticmethod
