@@ -1,11 +1,14 @@
+import operator
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -68,6 +71,15 @@ def agenda_list(request):
     agendas = list(selectors.agendas_visible(request.viewer).order_by("-created_at"))
     for agenda in agendas:
         agenda.shown_state, agenda.shown_number = _shown_state(request, agenda)
+        agenda.shown_title = agenda.title
+    # A member sees the adopted version while the boards draft the next: its title, not the draft's.
+    older = {(a.pk, a.shown_number): a for a in agendas if a.shown_number != a.head_number}
+    if older:
+        titles = AgendaVersion.objects.filter(
+            reduce(operator.or_, (Q(agenda_id=pk, number=number) for pk, number in older))
+        ).values_list("agenda_id", "number", "title")
+        for pk, number, title in titles:
+            older[pk, number].shown_title = title
     return render(
         request,
         "agenda/agenda_list.html",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from agenda import services
 from agenda.models import Agenda
 
-from .helpers import fresh, message_texts, to_consultation
+from .helpers import fresh, message_texts, to_adopted, to_board_proposal, to_consultation
 
 OLD, NEW = "Reformagenda för länet", "Reformagenda för länet 2026–2030"
 
@@ -63,3 +63,18 @@ def test_restoring_an_old_version_restores_its_title(client, editor_lan, agenda)
     client.post(reverse("agenda:restore", args=[agenda.pk, number - 1]), {"base_number": number})
     assert fresh(agenda).title == OLD
     assert fresh(agenda).versions.get(number=number + 1).title == OLD
+
+
+def test_members_see_the_adopted_title_while_the_next_draft_is_renamed(
+    client, editor_lan, member, agenda, django_assert_max_num_queries
+):
+    adopted = to_adopted(to_board_proposal(agenda, editor_lan), editor_lan)
+    services.agenda_new_draft(agenda=adopted, editor=editor_lan)
+    client.force_login(editor_lan)
+    rename(client, agenda)
+    assert NEW in client.get(reverse("agenda:list")).content.decode()
+    client.force_login(member)
+    # session, user, editor roles, agendas, the titles of the versions members see
+    with django_assert_max_num_queries(5):
+        html = client.get(reverse("agenda:list")).content.decode()
+    assert f">{OLD}</a>" in html and NEW not in html
