@@ -179,6 +179,7 @@ def agenda_text_edit(
     fields: tuple[str, ...],
     values: Callable[[Document], dict],
     change: Callable[[Document, dict], None],
+    auto_merge: bool = True,
 ) -> AgendaVersion:
     """A text edit made on version `base_number`: `change(document, data)`, with the texts of `fields` in
     `data`, where `values(document)` reads the same fields from a document.
@@ -186,7 +187,8 @@ def agenda_text_edit(
     When others saved meanwhile, the editor's texts are merged into the newest version (three ways, paragraph
     by paragraph: agenda/merge.py) and saved on top of it; the version's `merged_with` is then the version
     merged into. Raises TextConflict when both sides changed the same paragraph, VersionConflict when there is
-    nothing to merge with (the base is not a saved version, or the item is gone from one of them)."""
+    nothing to merge with (the base is not a saved version, or the item is gone from one of them) or
+    `auto_merge` is off (an edit whose change reaches beyond its fields, such as merging two points)."""
     locked = _agenda_lock(agenda)
     _require_editable(locked)
     if base_number == locked.head_number:
@@ -195,6 +197,8 @@ def agenda_text_edit(
             None,
         )
         change(document, data)
+    elif not auto_merge:
+        raise VersionConflict(locked.head_number)
     else:
         document, merged_with = _text_merge(locked, base_number, data, fields, values, change)
     version = _version_save(

@@ -166,6 +166,9 @@ class TextEdit:
     values: Callable[[Document], dict]
     change: Callable[[Document, dict], None]
     form_kwargs: dict = field(default_factory=dict)
+    # Merged on its own into a version saved meanwhile (agenda/merge.py); off for an edit that changes more
+    # than its fields show (merging two points drops the other point, whatever was done to it meanwhile).
+    auto_merge: bool = True
 
 
 def _text_edit(request, agenda, edit: TextEdit):
@@ -195,6 +198,7 @@ def _text_edit(request, agenda, edit: TextEdit):
             fields=edit.fields,
             values=edit.values,
             change=edit.change,
+            auto_merge=edit.auto_merge,
         ),
     )
     if submitted:
@@ -396,6 +400,7 @@ def point_merge(request, pk, key):
             form_kwargs={"points": others},
             values=lambda doc: {"text": doc.find_point(key)[1].text, "message": _("Slog ihop två punkter")},
             change=lambda doc, data: doc.point_merge(key, uuid.UUID(data["other"]), data["text"]),
+            auto_merge=False,
         ),
     )
 

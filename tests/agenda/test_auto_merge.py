@@ -177,3 +177,70 @@ def test_edits_of_different_paragraphs_posted_at_the_same_moment_both_survive(ed
     assert AgendaVersion.objects.get(agenda=agenda, number=4).narrative == (
         "Ett rättvist län.\n\nBostäder åt alla.\n\nEn skola där alla lyckas.\n\nSist."
     )
+
+
+@pytest.fixture
+def two_points(two_editors, joint_agenda, editor_lan):
+    services.agenda_edit(
+        agenda=fresh(joint_agenda),
+        editor=editor_lan,
+        base_number=2,
+        message="Riktning",
+        change=lambda document: document.section_add("Bostäder"),
+    )
+    add_points(
+        joint_agenda, editor_lan, head(joint_agenda).sections[0].key, "Fler hyresrätter", "Lägre hyror"
+    )
+    return list(head(joint_agenda).points())  # version 5
+
+
+def test_merging_points_after_the_other_point_changed_is_left_to_the_editor(
+    two_editors, two_points, joint_agenda
+):
+    """A merge drops the other point: merged on its own, the other editor's change to it would be lost."""
+    first, second = two_points
+    lena, sami = two_editors
+    lena.post(
+        reverse("agenda:point_edit", args=[joint_agenda.pk, second.key]),
+        {"text": "Lägre hyror för unga", "message": "Unga", "base_number": 5},
+    )
+    response = sami.post(
+        reverse("agenda:point_merge", args=[joint_agenda.pk, first.key]),
+        {
+            "other": str(second.key),
+            "text": "Fler och billigare hyresrätter",
+            "message": "m",
+            "base_number": 5,
+        },
+    )
+    assert response.status_code == 409
+    assert [p.text for p in head(joint_agenda).points()] == ["Fler hyresrätter", "Lägre hyror för unga"]
+
+
+@pytest.mark.parametrize("what", ["section_add", "point_add", "point_split"])
+def test_additions_on_an_older_version_are_left_to_the_editor(two_editors, two_points, joint_agenda, what):
+    """An addition made again on a newer version could copy what a double-click saved a moment ago."""
+    first, _second = two_points
+    lena, sami = two_editors
+    lena.post(
+        reverse("agenda:point_edit", args=[joint_agenda.pk, first.key]),
+        {"text": "Fler hyresrätter i hela länet", "message": "Länet", "base_number": 5},
+    )
+    section_key = head(joint_agenda).sections[0].key
+    url, data = {
+        "section_add": (
+            reverse("agenda:section_add", args=[joint_agenda.pk]),
+            {"title": "Skola", "intro": ""},
+        ),
+        "point_add": (
+            reverse("agenda:point_add", args=[joint_agenda.pk]) + f"?avsnitt={section_key}",
+            {"text": "Fler bostäder", "section": str(section_key)},
+        ),
+        "point_split": (
+            reverse("agenda:point_split", args=[joint_agenda.pk, first.key]),
+            {"first": "Fler hyresrätter", "second": "i hela länet"},
+        ),
+    }[what]
+    response = sami.post(url, {**data, "message": "m", "base_number": 5})
+    assert response.status_code == 409
+    assert fresh(joint_agenda).head_number == 6
