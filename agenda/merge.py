@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 # A blank line (spaces allowed on it) ends a paragraph, as in agenda/diff.py.
 PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
 PARAGRAPH_SEPARATOR = "\n\n"
-# Beyond this many paragraphs on a side, the text is merged as one region (difflib's matching could take
-# quadratic time on a long run of repeated paragraphs; no real narrative comes near it).
-PARAGRAPH_LIMIT = 2000
+# difflib matches the paragraphs between the common beginning and end of two texts when there are at most this
+# many pairs of them (600 paragraphs rewritten on each side, say); a larger stretch is one change, so that a
+# long run of repeated paragraphs cannot make a save slow. A coarser change can only mean more to resolve by
+# hand, never a wrong merge.
+PAIR_LIMIT = 360_000
 
 
 def normalise(text: str) -> str:
@@ -90,8 +92,6 @@ def merge_text(base: str, theirs: str, mine: str) -> TextMerge:
     if theirs == base:
         return TextMerge([mine] if mine else [])
     base_parts, their_parts, my_parts = paragraphs(base), paragraphs(theirs), paragraphs(mine)
-    if max(len(base_parts), len(their_parts), len(my_parts)) > PARAGRAPH_LIMIT:
-        return TextMerge([Conflict(base=base, theirs=theirs, mine=mine)])
     hunks = _hunks(base_parts, their_parts, "theirs") + _hunks(base_parts, my_parts, "mine")
     regions, at = [], 0
     for group in _groups(hunks):
@@ -114,7 +114,7 @@ def merge_text(base: str, theirs: str, mine: str) -> TextMerge:
 
 def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
     hunks = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base, other, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(base, other):
         if tag == "equal":
             continue
         if i2 - i1 == j2 - j1:
@@ -124,6 +124,23 @@ def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
         else:
             hunks.append(_Hunk(i1, i2, other[j1:j2], side))
     return hunks
+
+
+def _opcodes(base: list[str], other: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, on the stretch between the paragraphs the two have in common at each end."""
+    start, base_end, other_end = 0, len(base), len(other)
+    while start < min(base_end, other_end) and base[start] == other[start]:
+        start += 1
+    while base_end > start and other_end > start and base[base_end - 1] == other[other_end - 1]:
+        base_end, other_end = base_end - 1, other_end - 1
+    a, b = base[start:base_end], other[start:other_end]
+    if not a and not b:
+        return []
+    if len(a) * len(b) > PAIR_LIMIT:
+        opcodes = [("replace", 0, len(a), 0, len(b))]
+    else:
+        opcodes = difflib.SequenceMatcher(None, a, b).get_opcodes()
+    return [(tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in opcodes]
 
 
 def _groups(hunks: list[_Hunk]) -> list[list[_Hunk]]:
