@@ -85,6 +85,21 @@ class Agenda(models.Model):
         return self.district_id is None
 
 
+# The change messages the portal writes itself, shown in the reader's language (AgendaVersion.message_text).
+# A message an editor types is kept as typed.
+VERSION_MESSAGES = {
+    "created": _("Ny reformagenda"),
+    "promoted": _("Idén ”%(title)s” fördes in"),
+    "restored": _("Återställd till version %(number)s"),
+    "new_draft": _("Nytt utkast från den antagna version %(number)s"),
+    "amendment_accepted": _("Ändringsyrkande %(number)s bifallet"),
+    "section_moved": _("Flyttade en reformriktning"),
+    "section_removed": _("Tog bort en reformriktning"),
+    "point_moved": _("Flyttade en reformpunkt"),
+    "point_removed": _("Tog bort en reformpunkt"),
+}
+
+
 class AgendaVersion(models.Model):
     """An immutable saved state of the whole agenda."""
 
@@ -93,6 +108,9 @@ class AgendaVersion(models.Model):
     title = models.CharField(max_length=TITLE_MAX)
     narrative = models.TextField(max_length=NARRATIVE_MAX, blank=True)
     message = models.CharField(_("ändringsmeddelande"), max_length=200)
+    # For a message the portal wrote: which one and its values, so it is shown in the reader's language.
+    message_kind = models.CharField(max_length=30, blank=True)
+    message_params = models.JSONField(default=dict, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     restored_from = models.ForeignKey(
@@ -112,6 +130,17 @@ class AgendaVersion(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda:version", args=[self.agenda_id, self.number])
+
+    @property
+    def message_text(self) -> str:
+        """The change message in the active language (as typed, for a message an editor wrote)."""
+        template = VERSION_MESSAGES.get(self.message_kind)
+        if template is None:
+            return self.message
+        try:
+            return str(template) % self.message_params
+        except (KeyError, TypeError, ValueError):
+            return self.message
 
 
 class VersionSection(models.Model):

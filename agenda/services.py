@@ -9,10 +9,12 @@ holds exactly the version it names (the constraints on Agenda).
 
 import copy
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from members.services import notification_create
@@ -22,7 +24,7 @@ from reformbank.submissions import submission_claim
 from .document import Document, document_load, document_write
 from .errors import AgendaError, ItemGone, VersionConflict
 from .merge import TextMerge, merge_fields
-from .models import Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
+from .models import VERSION_MESSAGES, Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
 from .permissions import agenda_districts
 from .selectors import approvals_missing, head_version
 
@@ -69,10 +71,23 @@ def agenda_create(*, title: str, district, editor, submission_key=None) -> Agend
         agenda=agenda,
         editor=editor,
         base_number=0,
-        message=_("Ny reformagenda"),
+        message=SystemMessage("created"),
         document=Document(title=title),
     )
     return agenda
+
+
+@dataclass(frozen=True)
+class SystemMessage:
+    """A change message the portal writes (models.VERSION_MESSAGES), shown in each reader's language."""
+
+    kind: str
+    params: dict = field(default_factory=dict)
+
+    def stored(self) -> str:
+        """The text kept in `message` too, in the site's language (for the admin and old readers)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(VERSION_MESSAGES[self.kind]) % self.params
 
 
 def _version_save(*, agenda, editor, base_number, message, document, restored_from=None) -> AgendaVersion:
@@ -84,12 +99,15 @@ def _version_save(*, agenda, editor, base_number, message, document, restored_fr
     )
     if not moved:
         raise VersionConflict(Agenda.objects.values_list("head_number", flat=True).get(pk=agenda.pk))
+    system = message if isinstance(message, SystemMessage) else None
     version = AgendaVersion(
         agenda=agenda,
         number=base_number + 1,
         title=document.title,
         narrative=document.narrative,
-        message=message[:200],
+        message=(system.stored() if system else message)[:200],
+        message_kind=system.kind if system else "",
+        message_params=system.params if system else {},
         author=editor,
         restored_from=restored_from,
     )
@@ -107,7 +125,12 @@ def _require_editable(locked: Agenda) -> None:
 
 @transaction.atomic
 def agenda_edit(
-    *, agenda: Agenda, editor, base_number: int | None, message: str, change: Callable[[Document], None]
+    *,
+    agenda: Agenda,
+    editor,
+    base_number: int | None,
+    message: "str | SystemMessage",
+    change: Callable[[Document], None],
 ) -> AgendaVersion:
     """Apply `change` to the document as it is in version `base_number` and save it as the next version.
 
@@ -233,7 +256,7 @@ def proposal_promote(
         agenda=agenda,
         editor=editor,
         base_number=None,
-        message=_("Idén ”%(title)s” fördes in") % {"title": proposal.title[:120]},
+        message=SystemMessage("promoted", {"title": proposal.title[:120]}),
         change=change,
     )
 
@@ -251,7 +274,7 @@ def agenda_version_restore(
         agenda=locked,
         editor=editor,
         base_number=base_number,
-        message=_("Återställd till version %(number)s") % {"number": version.number},
+        message=SystemMessage("restored", {"number": version.number}),
         document=document_load(version),
         restored_from=version,
     )
@@ -387,7 +410,7 @@ def agenda_new_draft(*, agenda: Agenda, editor) -> AgendaVersion:
         agenda=locked,
         editor=editor,
         base_number=adopted.number,
-        message=_("Nytt utkast från den antagna version %(number)s") % {"number": adopted.number},
+        message=SystemMessage("new_draft", {"number": adopted.number}),
         document=document_load(adopted),
         restored_from=adopted,
     )
@@ -477,7 +500,7 @@ def amendment_answer(
                 agenda=agenda,
                 editor=editor,
                 base_number=None,
-                message=_("Ändringsyrkande %(number)s bifallet") % {"number": amendment.pk},
+                message=SystemMessage("amendment_accepted", {"number": amendment.pk}),
                 change=_amendment_change(amendment, applied_text),
             )
         except ItemGone:

@@ -423,7 +423,7 @@ def point_split(request, pk, key):
 # Moving and removing: buttons on the agenda page, made on the version shown there.
 
 
-def _structure_change(request, pk, message: str, change: Callable[[Document, dict], None]):
+def _structure_change(request, pk, message: services.SystemMessage, change: Callable[[Document, dict], None]):
     agenda = _agenda_or_404(request, pk)
     require(permissions.can_edit(request.viewer, agenda))
     form = StructureForm(request.POST)
@@ -457,7 +457,7 @@ def section_move(request, pk, key):
     return _structure_change(
         request,
         pk,
-        _("Flyttade en reformriktning"),
+        services.SystemMessage("section_moved"),
         lambda doc, data: doc.section_move(key, data["offset"] or 0),
     )
 
@@ -466,7 +466,7 @@ def section_move(request, pk, key):
 @require_POST
 def section_remove(request, pk, key):
     return _structure_change(
-        request, pk, _("Tog bort en reformriktning"), lambda doc, data: doc.section_remove(key)
+        request, pk, services.SystemMessage("section_removed"), lambda doc, data: doc.section_remove(key)
     )
 
 
@@ -476,7 +476,7 @@ def point_move(request, pk, key):
     return _structure_change(
         request,
         pk,
-        _("Flyttade en reformpunkt"),
+        services.SystemMessage("point_moved"),
         lambda doc, data: doc.point_move(key, section_key=data["section"], offset=data["offset"] or 0),
     )
 
@@ -485,7 +485,7 @@ def point_move(request, pk, key):
 @require_POST
 def point_remove(request, pk, key):
     return _structure_change(
-        request, pk, _("Tog bort en reformpunkt"), lambda doc, data: doc.point_remove(key)
+        request, pk, services.SystemMessage("point_removed"), lambda doc, data: doc.point_remove(key)
     )
 
 
