@@ -41,3 +41,9 @@ def test_idea_page_shows_dates_in_the_chosen_language(client, member, make_propo
     assert f">{short}</time>" in html  # the status history: "1 dec. 2026 Idén lämnades in"
     assert long in html  # "Av Maria Medlem, 1 december 2026"
     assert "1 Dec 2026" not in html if language == "sv" else "1 dec. 2026" not in html
+
+
+@pytest.mark.parametrize(("month", "short"), [(5, "1 maj 2026"), (3, "1 mars 2026"), (9, "1 sep. 2026")])
+def test_swedish_short_months_have_a_full_stop_only_where_letters_are_left_out(month, short):
+    with translation.override("sv"):
+        assert formats.date_format(datetime.date(2026, month, 1), "SHORT_DATE_FORMAT") == short
