@@ -129,7 +129,7 @@ def seed(proposals: int, reuse: bool) -> dict:
     if reuse:
         manage("migrate", "--noinput", "--verbosity", "0")
         facts = database_facts()
-        # seed_demo adds one derived idea of its own besides the N it is asked for.
+        # A database seeded before the coherent demo holds one derived idea more than the N asked for.
         if facts["count"] in (proposals, proposals + 1):
             print(f"Reusing {BENCH_DATABASE}: {facts['count']} ideas already there.")
             # The last run's reindex timing rewrote every idea: compact again, or this run measures the bloat.
