@@ -6,6 +6,7 @@ records again, moved to other municipalities (`bench_idea`), so even 100,000 ide
 """
 
 import random
+import re
 from dataclasses import dataclass
 
 REGION = "01"
@@ -2623,8 +2624,8 @@ BENCH_VARIATIONS = (
 def bench_idea(
     rng: random.Random, idea: Idea, place_names: dict[str, str], municipalities: list[str]
 ) -> dict:
-    """One benchmark idea from a demo record: an idea about a single municipality is moved to another
-    (its name replaced in every text), and the title gets a variation."""
+    """One benchmark idea from a demo record: an idea about municipalities is moved to others, as many (their
+    names replaced in every text, in one pass), and the title gets a variation. A region idea stays."""
     codes = list(idea.places)
     texts = {
         "title": idea.title,
@@ -2633,10 +2634,11 @@ def bench_idea(
         "body": idea.body,
         "answer": idea.answer,
     }
-    if len(codes) == 1 and codes[0] != REGION:
-        moved = rng.choice(municipalities)
-        old, new = place_names[codes[0]], place_names[moved]
-        texts = {name: text.replace(old, new) for name, text in texts.items()}
-        codes = [moved]
+    if REGION not in codes:
+        moved = rng.sample(municipalities, len(codes))
+        names = {place_names[old]: place_names[new] for old, new in zip(codes, moved)}
+        pattern = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+        texts = {name: pattern.sub(lambda m: names[m.group(0)], text) for name, text in texts.items()}
+        codes = moved
     texts["title"] = (texts["title"] + rng.choice(BENCH_VARIATIONS))[:160]
     return {**texts, "places": codes, "tags": list(idea.tags), "area": idea.area}
