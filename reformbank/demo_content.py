@@ -2635,7 +2635,11 @@ def bench_idea(
         "answer": idea.answer,
     }
     if REGION not in codes:
-        moved = rng.sample(municipalities, len(codes))
+        moved = []  # as many different municipalities, drawn by weight (the list repeats the big ones)
+        while len(moved) < len(codes):
+            code = rng.choice(municipalities)
+            if code not in moved:
+                moved.append(code)
         names = {place_names[old]: place_names[new] for old, new in zip(codes, moved)}
         pattern = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
         texts = {name: pattern.sub(lambda m: names[m.group(0)], text) for name, text in texts.items()}

@@ -176,3 +176,17 @@ def test_the_benchmark_seeds_the_number_asked_for_from_the_records():
     assert len({p.title for p in proposals}) >= 250
     assert Proposal.objects.filter(search_vector__isnull=True).count() == 0
     assert not Agenda.objects.exists()
+
+
+def test_bench_ideas_move_to_as_many_different_municipalities():
+    import random
+
+    from reformbank.demo_content import IDEAS, bench_idea
+
+    several = next(idea for idea in IDEAS if len(idea.places) >= 3 and "01" not in idea.places)
+    names = {code: f"Kommun {code}" for code in [*several.places, "0180", "0182", "0183"]}
+    for seed in range(200):
+        row = bench_idea(
+            random.Random(seed), several, names, ["0180", "0180", "0180", "0182", "0183", *several.places]
+        )
+        assert len(set(row["places"])) == len(several.places)
