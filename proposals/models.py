@@ -110,6 +110,11 @@ class Proposal(models.Model):
             ),
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
             models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
+            # An area's ideas in the other sort orders: a deep page of one area (in one district) walks only
+            # that area's ideas, not the whole bank's, in order.
+            models.Index(fields=["policy_area", "-support_count", "-id"], name="proposal_area_supported"),
+            models.Index(fields=["policy_area", "-comment_count", "-id"], name="proposal_area_commented"),
+            models.Index(fields=["policy_area", "-last_activity_at", "-id"], name="proposal_area_active"),
             # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
             # district's links, instead of a probe into the table for every link.
             models.Index(fields=["policy_area", "id"], name="proposal_area_id"),
