@@ -146,21 +146,31 @@ class ReachablePaginator(Paginator):
             return self.num_pages
 
 
-def proposal_card_page(queryset, page_number, *, max_pages=None) -> Page:
+def proposal_card_page(queryset, page_number, *, max_pages=None, count_queryset=None) -> Page:
     """One page of an idea list, its cards loaded (see proposal_cards); with max_pages, only that many pages
-    can be reached (see ReachablePaginator)."""
+    can be reached (see ReachablePaginator). `count_queryset`: the same ideas, in a form cheaper to count."""
     paginator = ReachablePaginator(queryset, settings.PROPOSALS_PER_PAGE, max_pages=max_pages)
+    if count_queryset is not None:
+        paginator.count = (
+            count_queryset.count()
+        )  # a cached property: the page below is sliced from `queryset`
     page = paginator.page(paginator.number_to_show(page_number))
     page.object_list = proposal_cards(page.object_list)
     return page
 
 
-def proposal_list(filters: ProposalFilters):
-    """Ideas matching the filters (all but the search words: see proposal_search), sorted."""
+def proposal_list(filters: ProposalFilters, *, place_by_links: bool = True):
+    """Ideas matching the filters (all but the search words: see proposal_search), sorted.
+
+    A municipality filter looks the idea up among the place links (counted from their index), or, with
+    `place_by_links=False`, tests the place ids kept on each idea (`search_places`): cheaper per idea while
+    walking a sort order, but it reads each idea's row."""
     through = Proposal.places.through
     qs = proposal_queryset_for_list()
-    if filters.place_id is not None:
+    if filters.place_id is not None and place_by_links:
         qs = qs.filter(Exists(through.objects.filter(proposal=OuterRef("pk"), place_id=filters.place_id)))
+    elif filters.place_id is not None:
+        qs = qs.filter(search_places__contains=f",{filters.place_id},")
     if filters.district_id is not None:
         # The districts kept on each idea (",1,2,"): its index with the area and status answers a count
         # without reading the table, where joining the place links hashed every link of the district first.
@@ -177,6 +187,20 @@ def proposal_list(filters: ProposalFilters):
         qs = qs.filter(author_id=filters.author_id)
 
     return qs.order_by(*SORTS[filters.sort or "newest"])
+
+
+def proposal_list_page(filters: ProposalFilters, page_number) -> Page:
+    """One page of the public list, at most MAX_PAGES deep. With a municipality filter, the count comes from
+    the place links and the page from walking the sort order testing the ids kept on each idea: a deep page
+    of a big municipality (Stockholm, sorted by support, page 50) cost 12 ms of SQL the one way, 4 the other."""
+    if filters.place_id is None:
+        return proposal_card_page(proposal_list(filters), page_number, max_pages=MAX_PAGES)
+    return proposal_card_page(
+        proposal_list(filters, place_by_links=False),
+        page_number,
+        max_pages=MAX_PAGES,
+        count_queryset=proposal_list(filters),
+    )
 
 
 @dataclass

@@ -49,9 +49,7 @@ def proposal_list(request):
         if search.searchable:
             form.show_counts(search.hits)
     else:
-        page = selectors.proposal_card_page(
-            selectors.proposal_list(filters), request.GET.get("page"), max_pages=selectors.MAX_PAGES
-        )
+        page = selectors.proposal_list_page(filters, request.GET.get("page"))
     return render(
         request,
         "proposals/proposal_list.html",
