@@ -114,11 +114,11 @@ class ReachablePaginator(Paginator):
     page 5,000 cost four times page 1 (the index walk visits every row it skips, 190 ms of SQL for the last
     page), and a filter whose ideas are spread thin through the sort order visits many rows per row it keeps.
     Capped at 50 pages the offset is at most 980 rows: the newest or most supported list's page 50 costs
-    about a millisecond of SQL more than its page 1, and a thin filter (one area in one district, one
-    municipality) 3–15 ms more, bounded. A deferred join (page the ids from an index-only scan, then fetch 20
-    rows) saves less than a millisecond at this depth, helps no filtered list (the filter columns are not in
-    the sort indexes; reading all of a thin filter's ideas and sorting them was no faster either), and made
-    some deeper pages slower, so there is none. Nobody reads 1,000 ideas in a row: past that, narrowing the
+    about a millisecond of SQL more than its page 1. An area (in a district) walks its own index in each sort
+    order (proposal_area_*), so its page 50 costs what its page 1 does; a municipality walks the sort order
+    testing the place ids kept on each idea (proposal_list_page), a few milliseconds more, bounded. A deferred
+    join (page the ids from an index-only scan, then fetch 20 rows) saves less than a millisecond at this
+    depth, so there is none. Nobody reads 1,000 ideas in a row: past that, narrowing the
     filters or searching finds an idea faster, as on GitHub or Google. The search pages the same way through
     the ranked ids it keeps (proposals.search.SEARCH_DEPTH), so its deep pages cost what its first does."""
 
