@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test bench worker messages check lint stop reset
+.PHONY: run serve test bench worker messages check lint stop reset backup restore
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,12 @@ stop: $(STAMP)
 # Start over: stop the embedded server and remove its data; the next `make run` loads the county and demo afresh.
 reset: stop
 	rm -rf .pgdata
+
+# A pg_dump of the database (embedded or DATABASE_URL) to backups/reformbank-<date>T<time>.dump.
+backup: $(STAMP)
+	$(PY) manage.py backup
+
+# Read a backup back into an empty database: make restore FILE=backups/reformbank-2026-12-01T1630.dump
+restore: $(STAMP)
+	$(if $(FILE),,$(error Name the backup to restore: make restore FILE=backups/reformbank-2026-12-01T1630.dump))
+	$(PY) manage.py restore "$(FILE)"
