@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import AgendaVersionFeed
 
 app_name = "agenda"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("ny/", views.agenda_create, name="create"),
     path("fora-in/<int:proposal_pk>/", views.promote, name="promote"),
     path("<int:pk>/", views.agenda_detail, name="detail"),
+    path("<int:pk>/flode/", AgendaVersionFeed(), name="feed"),
     path("<int:pk>/berattelse/", views.narrative_edit, name="narrative"),
     path("<int:pk>/riktningar/ny/", views.section_add, name="section_add"),
     path("<int:pk>/riktningar/<uuid:key>/", views.section_edit, name="section_edit"),

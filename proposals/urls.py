@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import views
+from .feeds import ProposalFeed
 
 app_name = "proposals"
 
 urlpatterns = [
     path("", views.proposal_list, name="list"),
+    path("flode/", ProposalFeed(), name="feed"),
     path("ny/", views.proposal_create, name="create"),
     path("mina/", views.my_proposals, name="mine"),
     path("redaktion/", views.editor_queue, name="queue"),
