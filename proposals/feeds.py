@@ -30,7 +30,6 @@ def feed_proposals(filters: selectors.ProposalFilters, *, limit: int = FEED_ITEM
     """The newest `limit` ideas the list shows for these filters (the search's hits with `q`), authors joined.
 
     One query without search words; with them, the search's (see search_hits) and one for the rows."""
-    rows = selectors.proposal_queryset_for_list().select_related("author")
     if not filters.q:
         return list(selectors.proposal_list(replace(filters, sort="newest")).select_related("author")[:limit])
     query = parse_query(filters.q)
@@ -46,7 +45,7 @@ def feed_proposals(filters: selectors.ProposalFilters, *, limit: int = FEED_ITEM
         "author_id": filters.author_id,
     }
     ids = search_hits(query, filters=options, sort="newest", depth=limit).ranked_ids[:limit]
-    by_id = rows.in_bulk(ids)
+    by_id = selectors.proposal_queryset_for_list().select_related("author").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
