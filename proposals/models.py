@@ -78,11 +78,11 @@ class Proposal(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     answer = models.TextField(_("styrelsens svar"), max_length=ANSWER_MAX, blank=True)
-    support_count = models.PositiveIntegerField(default=0)
-    comment_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    last_activity_at = models.DateTimeField(default=timezone.now, editable=False)
+    support_count = models.PositiveIntegerField(_("stöd"), default=0)
+    comment_count = models.PositiveIntegerField(_("kommentarer"), default=0)
+    created_at = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    last_activity_at = models.DateTimeField(_("senast aktiv"), default=timezone.now, editable=False)
     # The search index (proposals/search.py): every field for matching, title and summary with tier labels for
     # ranking and suggestions, place and tag ids as lists (",3,17,") so that facet counts need no joins, and the
     # districts of the places (",1,2,") so that a district filter is one string test per hit.
@@ -168,12 +168,16 @@ class ProposalRevision(models.Model):
 class StatusChange(models.Model):
     """Who moved an idea to which status, when and why."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=20, choices=Proposal.Status.choices)
-    to_status = models.CharField(max_length=20, choices=Proposal.Status.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(max_length=ANSWER_MAX, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("idé")
+    )
+    from_status = models.CharField(_("från status"), max_length=20, choices=Proposal.Status.choices)
+    to_status = models.CharField(_("till status"), max_length=20, choices=Proposal.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ändrad av")
+    )
+    reason = models.TextField(_("motivering"), max_length=ANSWER_MAX, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -197,8 +201,15 @@ class Support(models.Model):
 class Comment(models.Model):
     """A comment on an idea; replies go one level deep."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("idé")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        verbose_name=_("författare"),
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -208,11 +219,16 @@ class Comment(models.Model):
         verbose_name=_("svar på"),
     )
     body = models.TextField(_("kommentar"), max_length=COMMENT_MAX)
-    created_at = models.DateTimeField(auto_now_add=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("redigerad"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("dold"), null=True, blank=True)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dold av"),
     )
     hidden_reason = models.CharField(_("skäl"), max_length=500, blank=True)
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
