@@ -30,3 +30,12 @@ class ItemGone(AgendaError):
     def __init__(self, key=None):
         super().__init__(_("Det du ändrade har tagits bort av någon annan."))
         self.key = key
+
+
+class TextConflict(VersionConflict):
+    """Someone saved a newer version, and changed some of the same paragraphs as the editor: `merges` holds
+    each field merged (agenda.merge.TextMerge, the conflicts in it to resolve), `head` the newer version."""
+
+    def __init__(self, *, base, head, merges: dict):
+        super().__init__(head.number)
+        self.base, self.head, self.merges = base, head, merges

@@ -3,16 +3,14 @@
 Whoever asks gets the anonymous view, in Swedish: feed readers fetch without a session and share what they
 fetched. A draft that was never published has no feed (404), as it has no page for members."""
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from members.permissions import ANONYMOUS
+from reformbank.feeds import PublicFeed
 
 from . import permissions
 from .models import Agenda
@@ -20,13 +18,7 @@ from .models import Agenda
 FEED_ITEMS = 30
 
 
-class AgendaVersionFeed(Feed):
-    feed_type = Atom1Feed
-
-    def __call__(self, request, *args, **kwargs):
-        with translation.override("sv"):
-            return super().__call__(request, *args, **kwargs)
-
+class AgendaVersionFeed(PublicFeed):
     def get_object(self, request, pk):
         agenda = get_object_or_404(Agenda, pk=pk)
         agenda.public_number = permissions.newest_visible_number(ANONYMOUS, agenda)
@@ -59,15 +51,3 @@ class AgendaVersionFeed(Feed):
     def item_description(self, item):
         # An editor's change message is typed text: escaped, since a feed reader renders HTML.
         return escape(item.message_text)
-
-    def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_author_name(self, item):
-        return item.author.public_name
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.created_at

@@ -22,8 +22,8 @@ from proposals.models import Proposal
 from reformbank.submissions import submission_claim
 
 from .document import Document, document_load, document_write
-from .errors import AgendaError, ItemGone, VersionConflict
-from .merge import TextMerge, merge_fields
+from .errors import AgendaError, ItemGone, TextConflict, VersionConflict
+from .merge import merge_fields
 from .models import VERSION_MESSAGES, Adoption, Agenda, AgendaVersion, Amendment, BoardApproval, Transition
 from .permissions import agenda_districts
 from .selectors import approvals_missing, head_version
@@ -150,15 +150,6 @@ def agenda_edit(
     )
     _agenda_sync(agenda, locked)
     return version
-
-
-class TextConflict(VersionConflict):
-    """Someone saved a newer version, and changed some of the same paragraphs as the editor: `merges` holds
-    each field merged (the conflicts in it to resolve), `head` the newer version."""
-
-    def __init__(self, *, base: AgendaVersion, head: AgendaVersion, merges: dict[str, TextMerge]):
-        super().__init__(head.number)
-        self.base, self.head, self.merges = base, head, merges
 
 
 def _text_merge(locked, base_number, data, fields, values, change) -> tuple[Document, AgendaVersion]:

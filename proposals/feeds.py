@@ -6,12 +6,11 @@ without a session and share what they fetched."""
 
 from dataclasses import dataclass, replace
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
+
+from reformbank.feeds import PublicFeed
 
 from . import selectors
 from .forms import ProposalFilterForm
@@ -35,27 +34,12 @@ def feed_proposals(filters: selectors.ProposalFilters, *, limit: int = FEED_ITEM
     query = parse_query(filters.q)
     if not query:
         return []
-    options = {
-        "place_id": filters.place_id,
-        "district_id": filters.district_id,
-        "policy_area_id": filters.policy_area_id,
-        "tag": filters.tag,
-        "status": filters.status,
-        "has_supports": filters.has_supports,
-        "author_id": filters.author_id,
-    }
-    ids = search_hits(query, filters=options, sort="newest", depth=limit).ranked_ids[:limit]
+    ids = search_hits(query, filters=filters.search_options(), sort="newest", depth=limit).ranked_ids
     by_id = selectors.proposal_queryset_for_list().select_related("author").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-class ProposalFeed(Feed):
-    feed_type = Atom1Feed
-
-    def __call__(self, request, *args, **kwargs):
-        with translation.override("sv"):
-            return super().__call__(request, *args, **kwargs)
-
+class ProposalFeed(PublicFeed):
     def get_object(self, request):
         form = ProposalFilterForm(request.GET or None, options=selectors.filter_options())
         params = request.GET.copy()
@@ -89,15 +73,3 @@ class ProposalFeed(Feed):
     def item_description(self, item):
         # A feed reader renders the summary as HTML: the member's text goes in escaped, as text.
         return linebreaks(escape(item.summary))
-
-    def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_author_name(self, item):
-        return item.author.public_name
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.created_at

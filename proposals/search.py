@@ -646,8 +646,7 @@ SEARCH_CACHE_ENTRIES = 2000
 @dataclass
 class SearchHits:
     total: int = 0
-    ranked_ids: list = field(default_factory=list)  # the first `depth` hits, best first
-    page_ids: list = field(default_factory=list)  # ranked_ids[offset:offset + limit]
+    ranked_ids: list = field(default_factory=list)  # the first `depth` hits, best first: a page is a slice
     status: dict = field(default_factory=dict)
     area: dict = field(default_factory=dict)
     place: dict = field(default_factory=dict)
@@ -660,13 +659,10 @@ def search_hits(
     *,
     filters: dict,
     sort: str,
-    limit: int = 20,
-    offset: int = 0,
     depth: int = SEARCH_DEPTH,
 ) -> SearchHits:
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement (two
-    when a search of several words finds nothing and is retried relaxed, see ParsedQuery.match); `page_ids`
-    are those from `offset` to `offset + limit`.
+    when a search of several words finds nothing and is retried relaxed, see ParsedQuery.match).
 
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to.
@@ -722,8 +718,6 @@ def search_hits(
             hits.tags.append((key, label, count))
         elif kind == "ranked":
             hits.ranked_ids = [int(pk) for pk in key.split(",")]
-    start = max(0, offset)
-    hits.page_ids = hits.ranked_ids[start : start + max(0, limit)]
     hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
     return hits
 

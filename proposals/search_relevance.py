@@ -622,7 +622,7 @@ def ours(q: str, limit: int = DEPTH) -> list[int]:
     """Reformbanken's search, as the list page runs it."""
     from proposals.search import parse_query, search_hits
 
-    return search_hits(parse_query(q), filters={}, sort="", limit=limit, offset=0).page_ids
+    return search_hits(parse_query(q), filters={}, sort="", depth=limit).ranked_ids
 
 
 def baseline(q: str, limit: int = DEPTH) -> list[int]:

@@ -44,6 +44,18 @@ class ProposalFilters:
     author_id: int | None = None
     sort: str = ""
 
+    def search_options(self) -> dict:
+        """The filters besides the search words and the sort, as proposals.search.search_hits takes them."""
+        return {
+            "place_id": self.place_id,
+            "district_id": self.district_id,
+            "policy_area_id": self.policy_area_id,
+            "tag": self.tag,
+            "status": self.status,
+            "has_supports": self.has_supports,
+            "author_id": self.author_id,
+        }
+
 
 @dataclass(frozen=True)
 class FilterOptions:
@@ -224,22 +236,11 @@ def proposal_search(filters: ProposalFilters, *, page_number, per_page: int, max
     if not query:
         empty = ReachablePaginator([], per_page, max_pages=max_pages)
         return SearchResults(page=empty.page(1), hits=SearchHits(), searchable=False)
-    options = {
-        "place_id": filters.place_id,
-        "district_id": filters.district_id,
-        "policy_area_id": filters.policy_area_id,
-        "tag": filters.tag,
-        "status": filters.status,
-        "has_supports": filters.has_supports,
-        "author_id": filters.author_id,
-    }
-
-    hits = search_hits(query, filters=options, sort=filters.sort, depth=max_pages * per_page)
+    hits = search_hits(query, filters=filters.search_options(), sort=filters.sort, depth=max_pages * per_page)
     paginator = ReachablePaginator([], per_page, max_pages=max_pages)
     paginator.count = hits.total  # a cached property: the count comes from the facet query
     number = paginator.number_to_show(page_number)
     page_ids = hits.ranked_ids[(number - 1) * per_page : number * per_page]
-    hits.page_ids = page_ids
     rows = proposal_queryset_for_list().in_bulk(page_ids)
     proposals = proposal_cards(rows[pk] for pk in page_ids if pk in rows)
     for proposal in proposals:
