@@ -329,3 +329,76 @@ def test_agenda_text_forms_never_fail(client, editor_lan, agenda, form):
             assert agenda_data() == before
 
     check()
+
+
+def test_feed_of_ideas_never_fails(client, choices):
+    @fuzz_form(
+        {
+            "q": ["", "läxhjälp", "och"],
+            "place": ["", *choices["place"]],
+            "area": ["", *choices["area"]],
+            "status": ["", *choices["status"]],
+            "page": ["1", "2"],
+        }
+    )
+    def check(params):
+        assert_no_server_error(client.get(reverse("proposals:feed"), params))
+
+    check()
+
+
+def test_marking_notifications_read_never_fails(client, member):
+    from members.models import Notification
+    from members.services import notification_create
+
+    mine = notification_create(user=member, kind="legacy", params={"text": "Något hände."})
+    client.force_login(member)
+
+    @fuzz_form({"notifications": [str(mine.pk)], "page": ["1", "2"]}, many={"notifications"})
+    def check(data):
+        response = client.post(reverse("members:notifications_read"), data)
+        assert_no_server_error(response)
+        assert Notification.objects.count() == 1
+
+    check()
+
+
+def test_hiding_a_comment_never_fails(client, editor_lan, other_member, proposal):
+    client.force_login(editor_lan)
+
+    @fuzz_form({"reason": ["Personangrepp"]})
+    def check(data):
+        comment = comment_create(proposal=proposal, author=other_member, body="Hårda ord.")
+        before = Proposal.objects.values_list("comment_count", flat=True).get(pk=proposal.pk)
+        response = client.post(reverse("proposals:comment_hide", args=[comment.pk]), data)
+        assert_no_server_error(response)
+        comment.refresh_from_db()
+        after = Proposal.objects.values_list("comment_count", flat=True).get(pk=proposal.pk)
+        assert after == before - (1 if comment.is_hidden else 0)
+
+    check()
+
+
+def test_promote_and_process_forms_never_fail(client, editor_lan, proposal, agenda):
+    from proposals.services import proposal_status_change
+
+    proposal_status_change(proposal=proposal, editor=editor_lan, status="selected")
+    client.force_login(editor_lan)
+    target = f"{agenda.pk}:{head_document(agenda).sections[0].key}"
+    lan = str(District.objects.get(code="lan").pk)
+
+    @fuzz_form({"target": [target], "text": ["", "Läxhjälp överallt."], "next": ["", "/ideer/"]})
+    def promote(data):
+        before = agenda_data()
+        response = client.post(reverse("agenda:promote", args=[proposal.pk]), data)
+        assert_no_server_error(response)
+        if response.status_code != 302:
+            assert agenda_data() == before
+
+    @fuzz_form({"district": [lan], "ends_on": ["2099-01-01"]})
+    def process(data):
+        for name in ("agenda:approve", "agenda:consultation_start"):
+            assert_no_server_error(client.post(reverse(name, args=[agenda.pk]), data))
+
+    promote()
+    process()
