@@ -73,6 +73,9 @@ def embedded_server_start(pgdata: str, name: str) -> str:
     """Start the embedded server (or find it running), make sure database `name` exists; its socket folder.
 
     Once per process and database: the server is left running when the process ends."""
+    # pgserver serialises starting a server across processes, but first creates the folder with a check and a
+    # mkdir that fail for the second of two processes starting at once (the test workers): create it here.
+    Path(pgdata).mkdir(exist_ok=True)
     server = _pgserver().get_server(Path(pgdata), cleanup_mode=None)
     if "(1 row)" not in server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';"):
         server.psql(f'CREATE DATABASE "{name}";')
