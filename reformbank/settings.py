@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "members",
     "proposals",
     "agenda",
+    "rounds",
+    "imports",
+    "api",
 ]
 
 MIDDLEWARE = [

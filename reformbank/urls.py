@@ -11,6 +11,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("ideer/", include("proposals.urls")),
     path("agenda/", include("agenda.urls")),
+    path("ideinsamlingar/", include("rounds.urls")),
+    path("import/", include("imports.urls")),
+    path("api/", include("api.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/setlang/", language_set, name="set_language"),  # also keeps a member's choice for their emails
