@@ -40,10 +40,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reformbank",
     "places",
+    "audit",
     "members",
     "proposals",
     "agenda",
     "rounds",
+    "moderation",
     "imports",
     "api",
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("agenda/", include("agenda.urls")),
     path("ideinsamlingar/", include("rounds.urls")),
     path("import/", include("imports.urls")),
+    path("moderering/", include("moderation.urls")),
     path("api/", include("api.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),

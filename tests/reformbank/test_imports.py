@@ -1,5 +1,6 @@
-"""The apps stand in floors and import only downward: places → members → proposals → agenda and rounds (side by
-side) → imports → api. An app shows something of a higher app through that app's template tags, never by importing it."""
+"""The apps stand in floors and import only downward: places → audit → members → proposals → agenda, rounds and
+moderation (side by side) → imports → api. An app shows something of a higher app through that app's template tags,
+never by importing it."""
 
 import re
 import subprocess
