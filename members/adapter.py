@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
+from .languages import language_cookie_set
 from .models import User
 from .tasks import email_send
 
@@ -114,6 +115,12 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().get_reset_password_from_key_url(key)
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return site_url() + path.replace("UID-KEY", quote(key))
+
+    def post_login(self, request, user, **kwargs):
+        """A member who signs in reads the site in the language kept on their account, on any device."""
+        response = super().post_login(request, user, **kwargs)
+        translation.activate(user.language)  # the "signed in" message is already in it
+        return language_cookie_set(response, user.language)
 
     def send_mail(self, template_prefix, email, context):
         """Render allauth's mail here, in the recipient's language, and send it from the task worker once the request's transaction commits."""

@@ -16,6 +16,7 @@ from reformbank.views import require
 
 from . import permissions, services
 from .forms import NotificationsReadForm, ProfileForm, RolesForm, UserSearchForm
+from .languages import language_cookie_set
 from .models import EditorRole, Notification, User
 
 
@@ -34,21 +35,6 @@ def profile(request):
         response = redirect("members:profile")
         return language_cookie_set(response, user.language) if form.cleaned_data["language"] else response
     return render(request, "members/profile.html", {"form": form})
-
-
-def language_cookie_set(response, language: str):
-    """Show the site in this language from the next request on, as Django's language switch does."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-    return response
 
 
 def language_set(request):

@@ -82,6 +82,17 @@ def test_profile_form_sets_the_language_and_switches_the_site(client, member):
     assert "Your profile has been saved." in html  # the confirmation in the language just chosen
 
 
+def test_signing_in_switches_the_site_to_the_members_language(client, member):
+    member.language = "en"
+    member.save(update_fields=["language"])
+    assert '<html lang="sv">' in client.get(reverse("account_login")).content.decode()
+    response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    html = client.get(response.url).content.decode()
+    assert '<html lang="en">' in html  # on this device too, without switching again
+
+
 def test_profile_form_refuses_an_unknown_language(client, member):
     client.force_login(member)
     response = client.post(
