@@ -97,6 +97,21 @@ def test_points_added_edited_moved_merged_split_and_removed(client, editor_lan, 
     assert AgendaVersion.objects.filter(agenda=agenda).count() == 11
 
 
+def test_a_points_markdown_is_rendered_on_the_agenda_page_and_its_html_is_not(
+    client, editor_lan, agenda, section_key
+):
+    client.force_login(editor_lan)
+    add = reverse("agenda:point_add", args=[agenda.pk]) + f"?avsnitt={section_key}"
+    text = "**Läxhjälp** på [alla skolor](https://example.se/skolor)\n\n<script>alert(1)</script>"
+    client.post(add, {"text": text, "message": "Punkt med länk", "base_number": 2})
+    html = client.get(reverse("agenda:detail", args=[agenda.pk])).content.decode()
+    assert "<strong>Läxhjälp</strong>" in html
+    assert (
+        '<a href="https://example.se/skolor" rel="nofollow noopener noreferrer ugc">alla skolor</a>' in html
+    )
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
 def test_editing_a_missing_point_is_404(client, editor_lan, agenda):
     client.force_login(editor_lan)
     url = reverse("agenda:point_edit", args=[agenda.pk, "00000000-0000-0000-0000-000000000000"])
