@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "agenda",
     "rounds",
     "moderation",
+    "practice",
     "imports",
     "api",
 ]

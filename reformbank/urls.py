@@ -14,6 +14,7 @@ urlpatterns = [
     path("ideinsamlingar/", include("rounds.urls")),
     path("import/", include("imports.urls")),
     path("moderering/", include("moderation.urls")),
+    path("i-praktiken/", include("practice.urls")),
     path("api/", include("api.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),
