@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rounds",
     "moderation",
     "practice",
+    "meetings",
     "imports",
     "api",
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", include("imports.urls")),
     path("moderering/", include("moderation.urls")),
     path("i-praktiken/", include("practice.urls")),
+    path("moten/", include("meetings.urls")),
     path("api/", include("api.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),
