@@ -21,6 +21,9 @@ DATABASE = "reformbank_bench_agenda"
 POINTS, SECTIONS, RUNS = 200, 10, 50
 TARGET_MS = 100
 NARRATIVE_CHARS, NARRATIVE_RUNS, NARRATIVE_TARGET_MS = 60_000, 10, 200
+# The worst merge: 30,000 one-letter paragraphs, every one rewritten by both editors (30,000 conflicts). The
+# work is linear in the paragraphs; the form takes no longer text.
+WORST_MERGE_TARGET_MS = 1000
 FUNCTION_WORDS = "och att i det som en på är för med till av den inte har vi de om ska kan alla fler".split()
 SYLLABLES = (
     "ba be bo da de dö fa ga gå ha jo ka la le lö ma mo na ne pa ra re rö sa se ta te tå va vi".split()
@@ -114,6 +117,7 @@ def main() -> None:
     from agenda import services
     from agenda.diff import document_diff, words_diff
     from agenda.document import Point, Section, document_load
+    from agenda.merge import merge_text
     from agenda.models import Agenda
     from members.models import User
     from places.models import District
@@ -188,6 +192,34 @@ def main() -> None:
             words_diff(old_text, new_text)
             timings.append((time.perf_counter() - started) * 1000)
         print(row(name, timings, NARRATIVE_TARGET_MS))
+
+    # Two editors rewriting the same long text: the three-way merge of the conflict page (agenda/merge.py).
+    print(f"Long texts merged three ways (merge_text), {NARRATIVE_RUNS} runs each")
+    rng = random.Random(2027)
+    words = vocabulary(rng, SYLLABLES)
+    text = narrative(rng, words)
+    base = "\n\n".join(["a", "b"] * 15_000)
+    merges = {
+        "30,000 paragraphs rewritten on both sides": (
+            base,
+            "\n\n".join(["b", "a"] * 15_000),
+            "\n\n".join(["a", "c"] * 15_000),
+            WORST_MERGE_TARGET_MS,
+        ),
+        "narrative revised on both sides": (
+            text,
+            revised(rng, text, words),
+            revised(rng, text, words),
+            NARRATIVE_TARGET_MS,
+        ),
+    }
+    for name, (old_text, theirs, mine, target_ms) in merges.items():
+        timings = []
+        for _ in range(NARRATIVE_RUNS):
+            started = time.perf_counter()
+            merge_text(old_text, theirs, mine)
+            timings.append((time.perf_counter() - started) * 1000)
+        print(row(name, timings, target_ms))
 
 
 if __name__ == "__main__":
