@@ -16,7 +16,8 @@ CSV for Swedish Excel: semicolons between fields and a UTF-8 byte order mark. Ex
 with the list separator of the computer's region, which in Sweden is the semicolon (the comma is the decimal
 sign); with commas every row would land in column A. Without the BOM Excel reads the file as Windows-1252 and
 "Läxhjälp" turns into "LÃ¤xhjÃ¤lp". (A "sep=;" first line would also fix the separator, but Excel then ignores
-the BOM.) LibreOffice and Numbers ask or detect both. Lines end in CRLF, as RFC 4180 has them."""
+the BOM.) LibreOffice and Numbers ask or detect both. Lines end in CRLF, as RFC 4180 has them. The BOM also
+keeps Excel from taking a file that starts with "ID" for a SYLK file."""
 
 import csv
 import functools
