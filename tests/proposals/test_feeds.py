@@ -244,3 +244,10 @@ def test_empty_feed_keeps_its_etag(client, bank):
     again = client.get(reverse("proposals:feed"), params, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
     assert first["Last-Modified"] == "Thu, 01 Jan 1970 00:00:00 GMT"
+
+
+def test_typed_selection_is_escaped_in_the_link_title(client, bank):
+    html = client.get(reverse("proposals:list"), {"q": '"><script>x</script>'}).content.decode()
+    link = html.split('type="application/atom+xml"')[1].split(">")[0]
+    assert "<script>" not in html.split("<body")[0]
+    assert "&quot;&gt;&lt;script&gt;" in link
