@@ -6,13 +6,14 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
 from reformbank.views import form_submit, require
 
-from . import permissions, selectors, services
+from . import exports, permissions, selectors, services
 from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
 from .models import Comment, Proposal, Support
 from .search import mark_matches, parse_query, suggest_titles
@@ -63,6 +64,23 @@ def proposal_list(request):
             "relaxed": search.hits.relaxed if search else False,
         },
     )
+
+
+@require_GET
+def proposal_export(request, fmt):
+    """The list or search for the same query string as a file: every page of it, up to exports.MAX_ROWS."""
+    if fmt not in exports.FORMATS:
+        raise Http404
+    form = ProposalFilterForm(request.GET or None, options=selectors.filter_options())
+    params = request.GET.copy()
+    params.pop("page", None)
+    source = settings.SITE_URL.rstrip("/") + reverse("proposals:list")
+    export = exports.Export(
+        ids=exports.public_list_ids(form.filters()),
+        basename="reformbanken-ideer",
+        source_url=f"{source}?{params.urlencode()}" if params else source,
+    )
+    return exports.export_response(export, fmt)
 
 
 SUGGESTIONS = 8
@@ -314,6 +332,29 @@ def editor_queue(request):
             "statuses": Proposal.Status.choices,
         },
     )
+
+
+@login_required
+@require_GET
+def editor_queue_export(request, fmt):
+    """The editors' queue of the viewer's districts, for the same status tab, as a file."""
+    district_ids = request.viewer.editor_district_ids
+    if not district_ids:
+        raise PermissionDenied
+    if fmt not in exports.FORMATS:
+        raise Http404
+    status = request.GET.get("status", "")
+    status = status if status in Proposal.Status.values else ""
+    source = settings.SITE_URL.rstrip("/") + reverse("proposals:queue")
+    export = exports.Export(
+        ids=exports.queue_ids(district_ids, status),
+        basename="reformbanken-redaktionens-ko",
+        source_url=f"{source}?status={status}" if status else source,
+    )
+    response = exports.export_response(export, fmt)
+    # What only the district's editors may read: kept out of shared caches.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

@@ -95,3 +95,21 @@ def test_draft_page_links_no_feed(client, agenda, editor_lan):
     client.force_login(editor_lan)
     html = client.get(reverse("agenda:detail", args=[agenda.pk])).content.decode()
     assert "application/atom+xml" not in html
+
+
+def test_unchanged_agenda_feed_answers_304_until_a_new_version(
+    client, published, editor_lan, section_key, django_assert_max_num_queries
+):
+    first = client.get(feed_url(published))
+    etag, modified = first["ETag"], first["Last-Modified"]
+    # The agenda; its versions with their authors (the feed is built to hash it).
+    with django_assert_max_num_queries(2):
+        again = client.get(feed_url(published), headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get(feed_url(published), headers={"if-modified-since": modified}).status_code == 304
+    add_points(fresh(published), editor_lan, section_key, "Fler bibliotek")
+    newer = client.get(feed_url(published), headers={"if-none-match": etag, "if-modified-since": modified})
+    assert newer.status_code == 200
+    assert entry_titles(parse(newer))[0] == "Version 4: Punkt: Fler bibliotek"
+    assert newer["ETag"] != etag
