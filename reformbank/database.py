@@ -11,6 +11,7 @@ otherwise) and is left running, so the next command finds it up and connects in 
 import os
 import re
 import signal
+import time
 import warnings
 from functools import cache
 from pathlib import Path
@@ -84,15 +85,26 @@ def embedded_server_start(pgdata: str, name: str) -> str:
     return uri.get("OPTIONS", {}).get("host") or uri["HOST"]
 
 
+def _postmaster_info(pgdata: Path):
+    """What the running server wrote in its postmaster.pid, or None. The server writes the file in steps while
+    it starts; pgserver refuses a file with lines missing, so read it again a moment later."""
+    for _attempt in range(50):
+        try:
+            return _pgserver().utils.PostmasterInfo.read_from_pgdata(pgdata)
+        except AssertionError:
+            time.sleep(0.1)
+    return _pgserver().utils.PostmasterInfo.read_from_pgdata(pgdata)
+
+
 def embedded_server_socket(pgdata: str) -> str | None:
     """The socket folder of the embedded server if it runs, without starting it."""
-    info = _pgserver().utils.PostmasterInfo.read_from_pgdata(Path(pgdata))
+    info = _postmaster_info(Path(pgdata))
     return str(info.socket_dir) if info is not None and info.is_running() and info.socket_dir else None
 
 
 def embedded_server_stop(pgdata: Path) -> bool:
     """Stop the embedded server if it runs (a fast shutdown: open sessions are ended); whether it ran."""
-    info = _pgserver().utils.PostmasterInfo.read_from_pgdata(pgdata)
+    info = _postmaster_info(pgdata)
     if info is None or not info.is_running():
         return False
     info.process.send_signal(signal.SIGINT)
