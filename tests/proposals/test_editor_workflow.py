@@ -119,6 +119,8 @@ def test_author_is_emailed_the_answer(client, editor_lan, member, make_proposal,
     outbox = run_tasks()
     assert len(outbox) == 1
     assert outbox[0].to == [member.email]
-    assert outbox[0].subject == "Din idé: Besvarad"
+    assert (
+        outbox[0].subject == "[Reformbanken] Din idé ”Gratis läxhjälp på alla skolor” har nu status: Besvarad"
+    )
     assert "Vi tar med idén i agendan." in outbox[0].body
     assert f"http://127.0.0.1:8000/ideer/{proposal.pk}/" in outbox[0].body
