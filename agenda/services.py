@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from members.services import notification_create
+from members.services import follow_set, followers_notify, notification_create
 from proposals.models import Proposal
 from reformbank.submissions import submission_claim
 
@@ -243,13 +244,20 @@ def proposal_promote(
         except ItemGone:
             raise AgendaError(_("Reformriktningen har tagits bort ur agendan. Välj en annan.")) from None
 
-    return agenda_edit(
+    version = agenda_edit(
         agenda=agenda,
         editor=editor,
         base_number=None,
         message=SystemMessage("promoted", {"title": proposal.title[:120]}),
         change=change,
     )
+    params = {"title": proposal.title, "agenda": agenda.title}
+    url = agenda.get_absolute_url()
+    notification_create(user=proposal.author, kind="own_idea_promoted", params=params, url=url)
+    followers_notify(
+        targets=[proposal], exclude=[editor, proposal.author], kind="idea_promoted", params=params, url=url
+    )
+    return version
 
 
 @transaction.atomic
@@ -293,7 +301,30 @@ def _transition(
         setattr(locked, name, value)
     locked.save(update_fields=list(fields))
     _agenda_sync(agenda, locked)
+    if to_state in STEPS_TOLD:
+        followers_notify(
+            targets=[locked],
+            exclude=[editor],
+            kind="agenda_step",
+            params={"agenda": locked.title, "step": STEPS_TOLD[to_state]},
+            url=locked.get_absolute_url(),
+        )
     return transition
+
+
+# What the agenda's followers are told when it reaches these states.
+STEPS_TOLD = {
+    Agenda.State.CONSULTATION: gettext_lazy("remissen har börjat"),
+    Agenda.State.BOARD_PROPOSAL: gettext_lazy("styrelsen har lagt fram sitt förslag"),
+    Agenda.State.ADOPTED: gettext_lazy("agendan är antagen"),
+}
+
+
+def agenda_follow(*, agenda: Agenda, member, following: bool = True) -> bool:
+    """The member follows the agenda's process (consultation, proposal, adoption) or stops."""
+    return follow_set(
+        user=member, target=agenda, label=agenda.title, url=agenda.get_absolute_url(), following=following
+    )
 
 
 @transaction.atomic
@@ -386,7 +417,20 @@ def agenda_adopt(*, agenda: Agenda, editor, body: str, decided_on, minutes_refer
         proposed_number=None,
         last_adopted_number=number,
     )
+    _source_authors_tell(locked, adoption.version)
     return adoption
+
+
+def _source_authors_tell(agenda: Agenda, version: AgendaVersion) -> None:
+    """Tell the authors of the ideas an adopted version builds on."""
+    source_ids = {pk for point in document_load(version).points() for pk in point.source_ids}
+    for proposal in Proposal.objects.filter(pk__in=source_ids).select_related("author").order_by("pk"):
+        notification_create(
+            user=proposal.author,
+            kind="own_idea_adopted",
+            params={"agenda": agenda.title, "title": proposal.title},
+            url=agenda.get_absolute_url(),
+        )
 
 
 @transaction.atomic

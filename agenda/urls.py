@@ -11,6 +11,7 @@ urlpatterns = [
     path("fora-in/<int:proposal_pk>/", views.promote, name="promote"),
     path("<int:pk>/", views.agenda_detail, name="detail"),
     path("<int:pk>/flode/", AgendaVersionFeed(), name="feed"),
+    path("<int:pk>/bevaka/", views.agenda_follow, name="follow"),
     path("<int:pk>/berattelse/", views.narrative_edit, name="narrative"),
     path("<int:pk>/riktningar/ny/", views.section_add, name="section_add"),
     path("<int:pk>/riktningar/<uuid:key>/", views.section_edit, name="section_edit"),

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.services import is_following
 from places.models import District
 from proposals.models import Proposal
 from proposals.permissions import can_moderate
@@ -127,6 +128,7 @@ def agenda_detail(request, pk):
         "events": _events(agenda),
         "adoptions": agenda.adoptions.select_related("version"),
         "amendment_count": agenda.amendments.count(),
+        "is_following": is_following(user=request.user, target=agenda),
     }
     if is_editor:
         context.update(
@@ -143,6 +145,21 @@ def agenda_detail(request, pk):
             }
         )
     return render(request, "agenda/agenda_detail.html", context)
+
+
+@login_required
+@require_POST
+def agenda_follow(request, pk):
+    agenda = _agenda_or_404(request, pk)
+    following = request.POST.get("following") == "1"
+    services.agenda_follow(agenda=agenda, member=request.user, following=following)
+    if following:
+        messages.success(
+            request, _("Du bevakar agendan och får en notis när den går på remiss, läggs fram och antas.")
+        )
+    else:
+        messages.info(request, _("Du bevakar inte längre agendan."))
+    return redirect(agenda)
 
 
 def _events(agenda) -> list:

@@ -9,8 +9,21 @@ from places.models import District, Place
 from reformbank.forms import SingleLineCharField
 
 from .adapter import supported_language
-from .models import Notification
+from .models import Follow, Notification, User
 from .services import member_profile_update
+
+
+class EmailFrequencyField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("E-post om dina notiser"),
+            choices=User.EmailFrequency.choices,
+            widget=forms.RadioSelect,
+            help_text=_(
+                "Notiser om idéer och annat du bevakar. Kontomejl, som återställning av lösenord, kommer alltid."
+            ),
+            **kwargs,
+        )
 
 
 class ProfileFields(forms.Form):
@@ -52,6 +65,11 @@ class ProfileForm(ProfileFields):
         required=False,  # left out: the member's language stays as it is
         help_text=_("Språket för sidan och för e-post till dig."),
     )
+    email_frequency = EmailFrequencyField(required=False)  # left out: as it is
+
+
+class EmailSettingsForm(forms.Form):
+    email_frequency = EmailFrequencyField()
 
 
 class RolesForm(forms.Form):
@@ -77,3 +95,11 @@ class NotificationsReadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notifications"].queryset = Notification.objects.filter(user=user)
+
+
+class FollowRemoveForm(forms.Form):
+    follow = forms.ModelChoiceField(queryset=Follow.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["follow"].queryset = Follow.objects.filter(user=user)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
@@ -56,6 +57,22 @@ class User(AbstractUser):
         help_text=_("Språket för sidan och för e-post till dig."),
     )
 
+    class EmailFrequency(models.TextChoices):
+        IMMEDIATELY = "immediately", _("Direkt")
+        DAILY = "daily", _("En sammanfattning per dag")
+        WEEKLY = "weekly", _("En sammanfattning per vecka")
+        NEVER = "never", _("Aldrig")
+
+    email_frequency = models.CharField(
+        _("e-post om notiser"),
+        max_length=20,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATELY,
+    )
+    # Kept with the member (who is loaded on every request anyway), so that the header's count costs no query;
+    # members.services changes it in the same statement as the notifications.
+    unread_notifications = models.PositiveIntegerField(_("olästa notiser"), default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -63,7 +80,13 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("medlem")
         verbose_name_plural = _("medlemmar")
-        constraints = [models.UniqueConstraint(Lower("email"), name="user_unique_email_ci")]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_unique_email_ci"),
+            models.CheckConstraint(
+                condition=models.Q(email_frequency__in=["immediately", "daily", "weekly", "never"]),
+                name="user_email_frequency_known",
+            ),
+        ]
 
     def __str__(self):
         return self.public_name
@@ -126,12 +149,22 @@ class Notification(models.Model):
     url = models.CharField(_("länk"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     read_at = models.DateTimeField(_("läst"), null=True, blank=True)
+    # Set in the same transaction that sends the email (at once or in a digest): a send that fails leaves it
+    # empty and the notification is sent later; one that is set is never sent again.
+    emailed_at = models.DateTimeField(_("skickad med e-post"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notis")
         verbose_name_plural = _("notiser")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "-created_at"], name="notification_user_newest")]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notification_user_newest"),
+            models.Index(
+                fields=["user", "created_at"],
+                name="notification_to_email",
+                condition=models.Q(emailed_at__isnull=True, read_at__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return self.text
@@ -140,3 +173,30 @@ class Notification(models.Model):
     def text(self) -> str:
         """What the notification says, in the active language."""
         return notification_render(self.kind, self.params)
+
+
+class Follow(models.Model):
+    """A member follows something: an idea, a tag, a municipality, a round or an agenda, and hears of what happens
+    to it. The thing is named by content type and id, so that this app needs none of the apps above it; the
+    label and address are written by the app that owns the thing, for the member's list of follows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("medlem"), on_delete=models.CASCADE, related_name="follows"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    label = models.CharField(_("bevakar"), max_length=300)
+    url = models.CharField(_("länk"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bevakning")
+        verbose_name_plural = _("bevakningar")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="follow_once")
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="follow_target")]
+
+    def __str__(self):
+        return self.label

@@ -27,6 +27,18 @@ KINDS = {
     "amendment_answered": NotificationKind(
         _("Ditt ändringsyrkande på ”%(agenda)s” är besvarat: %(decision)s"), translated=("decision",)
     ),
+    "idea_new": NotificationKind(_("Ny idé i %(places)s: ”%(title)s”")),
+    "idea_comment": NotificationKind(_("%(name)s kommenterade ”%(title)s”")),
+    "idea_status": NotificationKind(_("Idén ”%(title)s” har nu status: %(status)s"), translated=("status",)),
+    "own_idea_status": NotificationKind(
+        _("Din idé ”%(title)s” har nu status: %(status)s"), translated=("status",)
+    ),
+    "idea_promoted": NotificationKind(_("Idén ”%(title)s” har förts in i reformagendan ”%(agenda)s”")),
+    "own_idea_promoted": NotificationKind(_("Din idé ”%(title)s” har förts in i reformagendan ”%(agenda)s”")),
+    "agenda_step": NotificationKind(_("Reformagendan ”%(agenda)s”: %(step)s"), translated=("step",)),
+    "own_idea_adopted": NotificationKind(
+        _("Reformagendan ”%(agenda)s” är antagen, med din idé ”%(title)s” som grund")
+    ),
 }
 
 

@@ -3,19 +3,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from places.models import District
 from reformbank.views import require
 
 from . import permissions, services
-from .forms import NotificationsReadForm, ProfileForm, RolesForm, UserSearchForm
+from .delivery import user_for_email_settings_token
+from .forms import (
+    EmailSettingsForm,
+    FollowRemoveForm,
+    NotificationsReadForm,
+    ProfileForm,
+    RolesForm,
+    UserSearchForm,
+)
 from .languages import language_cookie_set
 from .models import EditorRole, Notification, User
 
@@ -25,7 +35,12 @@ def profile(request):
     user = request.user
     form = ProfileForm(
         request.POST or None,
-        initial={"display_name": user.display_name, "home_place": user.home_place, "language": user.language},
+        initial={
+            "display_name": user.display_name,
+            "home_place": user.home_place,
+            "language": user.language,
+            "email_frequency": user.email_frequency,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.member_profile_update(user=user, **form.cleaned_data)
@@ -114,3 +129,41 @@ def notifications_read(request):
     url = reverse("members:notifications")
     page = form.cleaned_data.get("page") if form.is_valid() else None
     return redirect(f"{url}?page={page}" if page and page > 1 else url)
+
+
+@login_required
+def follows(request):
+    """What the member follows, newest first, each with a button to stop."""
+    page = Paginator(request.user.follows.all(), 50).get_page(request.GET.get("page"))
+    return render(request, "members/follows.html", {"page": page})
+
+
+@login_required
+@require_POST
+def follow_remove(request):
+    form = FollowRemoveForm(request.POST, user=request.user)
+    if form.is_valid():
+        follow = form.cleaned_data["follow"]
+        services.follow_remove(follow=follow)
+        messages.success(request, _("Du bevakar inte längre ”%(label)s”.") % {"label": follow.label})
+    else:
+        messages.info(request, _("Den bevakningen fanns redan inte kvar."))
+    return redirect("members:follows")
+
+
+@csrf_exempt  # the signed link is the credential, not a session; mail programs post to it (RFC 8058)
+def email_settings(request, token):
+    """How often a member gets email, from the link in every email, without logging in. A GET shows the
+    choice; a POST saves it (a mail program's one-click unsubscribe turns email off)."""
+    user = user_for_email_settings_token(token)
+    if user is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+        services.member_email_frequency_set(user=user, email_frequency=User.EmailFrequency.NEVER)
+        return HttpResponse(status=204)
+    form = EmailSettingsForm(request.POST or None, initial={"email_frequency": user.email_frequency})
+    if request.method == "POST" and form.is_valid():
+        services.member_email_frequency_set(user=user, email_frequency=form.cleaned_data["email_frequency"])
+        messages.success(request, _("Sparat. Du kan ändra det när du vill, här eller i din profil."))
+        return redirect("members:email_settings", token=token)
+    return render(request, "members/email_settings.html", {"form": form, "member": user})

@@ -222,3 +222,19 @@ class ProposalFilterForm(forms.Form):
             author_id=data.get("author"),
             sort=data.get("sort") or "",
         )
+
+
+class TopicFollowForm(forms.Form):
+    """Follow or stop following one tag or one place."""
+
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), to_field_name="slug", required=False)
+    place = forms.ModelChoiceField(
+        queryset=Place.objects.filter(is_active=True), to_field_name="code", required=False
+    )
+    following = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1")
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("tag")) == bool(data.get("place")):
+            raise forms.ValidationError(_("Välj en tagg eller en kommun att bevaka."))
+        return data

@@ -1,15 +1,15 @@
 """Every write to the bank goes through these functions."""
 
-from functools import partial
+from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
-from members.tasks import email_send
+from members.services import editors_of, follow_set, followers_notify, notification_create
 from reformbank.errors import UserError
 from reformbank.submissions import submission_claim
 
@@ -34,7 +34,7 @@ STATUS_TRANSITIONS = {
     Proposal.Status.DECLINED: {Proposal.Status.UNDER_REVIEW},
 }
 STATUSES_NEEDING_TEXT = {Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
-# The author hears by email when their idea reaches one of these.
+# The author hears of it when their idea reaches one of these (followers hear of every change).
 STATUSES_NOTIFIED = {Proposal.Status.SELECTED, Proposal.Status.ANSWERED, Proposal.Status.DECLINED}
 
 
@@ -90,7 +90,40 @@ def proposal_create(
     proposal_search_index(proposal)
     if derived_from is not None:
         Proposal.objects.filter(pk=derived_from.pk).update(last_activity_at=timezone.now())
+    proposal_follow(proposal=proposal, member=author)
+    places = list(proposal.places.all())
+    followers_notify(
+        targets=[*places, *proposal.tags.all()],
+        also=editors_of({district.pk for place in places for district in place.districts.all()}),
+        exclude=[author],
+        kind="idea_new",
+        params={"title": proposal.title, "places": ", ".join(place.name for place in places)},
+        url=proposal.get_absolute_url(),
+    )
     return proposal
+
+
+def proposal_follow(*, proposal: Proposal, member, following: bool = True) -> bool:
+    """The member follows the idea (its authors do from the start) or stops; whether anything changed."""
+    return follow_set(
+        user=member,
+        target=proposal,
+        label=proposal.title,
+        url=proposal.get_absolute_url(),
+        following=following,
+    )
+
+
+def topic_list_url(topic) -> str:
+    """The list of ideas with this tag, or in this place."""
+    key = ("tag", topic.slug) if isinstance(topic, Tag) else ("place", topic.code)
+    return f"{reverse('proposals:list')}?{urlencode([key])}"
+
+
+def topic_follow(*, topic, member, following: bool = True) -> bool:
+    """The member follows a tag or a place (new ideas with it) or stops; whether anything changed."""
+    label = f"#{topic.name}" if isinstance(topic, Tag) else topic.name
+    return follow_set(user=member, target=topic, label=label, url=topic_list_url(topic), following=following)
 
 
 @transaction.atomic
@@ -146,23 +179,22 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     Proposal.objects.filter(pk=locked.pk).update(**updates)
     for field, value in updates.items():
         setattr(proposal, field, value)
+    params = {"title": locked.title, "status": Proposal.Status(status).label}
     if status in STATUSES_NOTIFIED:
-        proposal_author_notify(proposal=proposal, change=change)
+        notification_create(
+            user=locked.author,
+            kind="own_idea_status",
+            params={**params, "detail": text},  # the email quotes the board's answer
+            url=locked.get_absolute_url(),
+        )
+    followers_notify(
+        targets=[locked],
+        exclude=[editor, locked.author],
+        kind="idea_status",
+        params=params,
+        url=locked.get_absolute_url(),
+    )
     return change
-
-
-def proposal_author_notify(*, proposal: Proposal, change: StatusChange) -> None:
-    """Email the author about the board's decision, in the author's language, from the task worker once the
-    change is committed."""
-    context = {
-        "proposal": proposal,
-        "change": change,
-        "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
-    }
-    with translation.override(proposal.author.language):
-        subject = render_to_string("proposals/email/status_subject.txt", context).strip()
-        body = render_to_string("proposals/email/status_body.txt", context)
-    transaction.on_commit(partial(email_send.enqueue, subject=subject, body=body, to=[proposal.author.email]))
 
 
 def proposal_support(*, proposal: Proposal, member) -> bool:
@@ -214,6 +246,13 @@ def comment_create(
     comment.save()
     Proposal.objects.filter(pk=proposal.pk).update(
         comment_count=F("comment_count") + 1, last_activity_at=timezone.now()
+    )
+    followers_notify(
+        targets=[proposal],
+        exclude=[author],
+        kind="idea_comment",
+        params={"name": author.public_name, "title": proposal.title},
+        url=f"{proposal.get_absolute_url()}#kommentar-{comment.pk}",
     )
     return comment
 

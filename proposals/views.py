@@ -11,10 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
+from members.services import is_following
 from reformbank.views import form_submit, require
 
 from . import exports, permissions, selectors, services
-from .forms import CommentForm, CommentHideForm, ProposalFilterForm, ProposalForm, StatusForm
+from .forms import (
+    CommentForm,
+    CommentHideForm,
+    ProposalFilterForm,
+    ProposalForm,
+    StatusForm,
+    TopicFollowForm,
+)
 from .models import Comment, Proposal, Support
 from .search import mark_matches, parse_query, suggest_titles
 from .selectors import MARK_START, MARK_STOP
@@ -55,6 +63,7 @@ def proposal_list(request):
         request,
         "proposals/proposal_list.html",
         {
+            "topic": _followable_topic(request, filters, options),
             "form": form,
             "filters": filters,
             "page": page,
@@ -81,6 +90,24 @@ def proposal_export(request, fmt):
         source_url=f"{source}?{params.urlencode()}" if params else source,
     )
     return exports.export_response(export, fmt)
+
+
+def _followable_topic(request, filters, options) -> dict | None:
+    """What a member may follow from a list filtered by exactly one tag or one place: its name, whether they
+    follow it, and the fields the follow button posts."""
+    if not request.user.is_authenticated or filters.q or bool(filters.tag) == (filters.place_id is not None):
+        return None
+    if filters.tag:
+        topic = Tag.objects.filter(slug=filters.tag).first()
+        if topic is None:
+            return None
+        name, fields = f"#{topic.name}", {"tag": topic.slug}
+    else:
+        topic = next(place for place in options.places if place.pk == filters.place_id)
+        if not topic.is_active:
+            return None
+        name, fields = topic.name, {"place": topic.code}
+    return {"name": name, "fields": fields, "following": is_following(user=request.user, target=topic)}
 
 
 SUGGESTIONS = 8
@@ -191,6 +218,7 @@ def proposal_detail(request, pk):
         "derivatives": proposal.derivatives.only("id", "title", "created_at"),
         "has_supported": viewer.is_authenticated
         and Support.objects.filter(proposal=proposal, member_id=viewer.pk).exists(),
+        "is_following": is_following(user=request.user, target=proposal),
         "can_edit": permissions.can_edit_proposal(viewer, proposal),
         "can_support": permissions.can_support(viewer, proposal),
         "can_comment": permissions.can_comment(viewer, proposal),
@@ -216,6 +244,37 @@ def proposal_support(request, pk):
     else:
         messages.info(request, _("Du stöder redan den här idén."))
     return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_follow(request, pk):
+    proposal = _proposal_or_404(pk)
+    following = request.POST.get("following") == "1"
+    services.proposal_follow(proposal=proposal, member=request.user, following=following)
+    if following:
+        messages.success(request, _("Du bevakar idén och får en notis när något händer med den."))
+    else:
+        messages.info(request, _("Du bevakar inte längre idén."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def topic_follow(request):
+    """Follow a tag or a municipality (the region), from the list filtered by it; back to that list."""
+    form = TopicFollowForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    topic = form.cleaned_data["tag"] or form.cleaned_data["place"]
+    following = form.cleaned_data["following"]
+    services.topic_follow(topic=topic, member=request.user, following=following)
+    name = f"#{topic.name}" if isinstance(topic, Tag) else topic.name
+    if following:
+        messages.success(request, _("Du bevakar %(name)s och får en notis om nya idéer.") % {"name": name})
+    else:
+        messages.info(request, _("Du bevakar inte längre %(name)s.") % {"name": name})
+    return redirect(services.topic_list_url(topic))
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from agenda.document import document_load
 from agenda.models import Agenda
 from agenda.selectors import head_version
+from members.models import User
 from places.models import Place
 from proposals.models import Comment, Proposal, Support
 from reformbank.demo_content import AGENDAS, IDEAS, REGION, TOPICS
@@ -155,6 +156,20 @@ def test_the_demo_logins_work_and_loading_again_adds_nothing(demo):
     call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Proposal.objects.count() == count
     assert Agenda.objects.count() == len(AGENDAS)
+
+
+def test_the_demo_member_follows_things_and_has_unread_comment_notices(demo, client):
+    member = User.objects.get(email="medlem@example.se")
+    labels = set(member.follows.values_list("label", flat=True))
+    assert {"Huddinge", "#unga"} <= labels
+    assert {p.title for p in Proposal.objects.filter(author=member)} <= labels
+    assert member.unread_notifications == member.notifications.filter(read_at=None).count() >= 3
+    client.force_login(member)
+    html = client.get("/medlem/notiser/").content.decode()
+    assert html.count("kommenterade") == 3
+    assert not User.objects.filter(
+        email__endswith="@medlem.example.se", email_frequency="immediately"
+    ).exists()
 
 
 def test_the_benchmark_seeds_the_number_asked_for_from_the_records():

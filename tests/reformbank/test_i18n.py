@@ -4,7 +4,6 @@ import ast
 import gettext
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -121,21 +120,6 @@ def test_server_error_page_follows_the_language():
         html = render_to_string("500.html")
     assert '<html lang="en">' in html
     assert "Something went wrong" in html
-
-
-def test_status_email_follows_the_language():
-    context = {
-        "proposal": SimpleNamespace(title="Gratis läxhjälp"),
-        "change": SimpleNamespace(get_to_status_display=lambda: "Besvarad", reason=""),
-        "url": "https://example.se/ideer/1/",
-    }
-    with translation.override("en"):
-        subject = render_to_string("proposals/email/status_subject.txt", context)
-        body = render_to_string("proposals/email/status_body.txt", context)
-    assert subject.strip() == "Your idea: Besvarad"
-    assert "Hello!" in body
-    assert "your idea “Gratis läxhjälp”" in body
-    assert "Best regards, Reformbanken" in body
 
 
 def test_every_english_entry_is_translated_and_not_fuzzy():

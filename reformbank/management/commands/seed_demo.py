@@ -25,10 +25,12 @@ from agenda import selectors as agenda_selectors
 from agenda import services as agenda_services
 from agenda.document import document_load
 from agenda.models import Agenda, AgendaVersion, Amendment
-from members.models import EditorRole, User
+from members.models import EditorRole, Follow, Notification, User
+from members.services import notifications_create
 from places.models import District, Place
 from proposals.models import Comment, PolicyArea, Proposal, StatusChange, Support
 from proposals.search import search_document, search_documents_store
+from proposals.services import topic_follow
 from reformbank import demo_content
 from reformbank.demo_content import IDEAS, MEMBER_LOGIN, MEMBERS, REGION, bench_idea
 
@@ -174,9 +176,61 @@ class Command(BaseCommand):
         Proposal.objects.bulk_update([p for p in proposals if p.derived_from_id], ["derived_from"])
         self.status_history_create(rng, proposals, editors)
         self.comments_create(rng, by_key, by_name)
+        self.follows_create(people, by_name, proposals)
         for demo_agenda in demo_content.AGENDAS:
             self.agenda_create(rng, demo_agenda, people, by_key, by_name)
+        self.comment_notices_create(people["medlem@example.se"])
         return len(proposals)
+
+    def follows_create(self, people, by_name, proposals):
+        """Authors follow their ideas; most members take their notices as a daily digest (so loading the demo
+        emails nobody), and the demo member follows a tag, her municipality and two ideas of others."""
+        User.objects.filter(pk__in=[u.pk for u in by_name.values()]).update(
+            email_frequency=User.EmailFrequency.DAILY
+        )
+        User.objects.filter(email__in=["redaktor.lan@example.se", "redaktor.stad@example.se"]).update(
+            email_frequency=User.EmailFrequency.WEEKLY
+        )
+        idea_type = ContentType.objects.get_for_model(Proposal)
+        follows = [
+            Follow(
+                user=p.author, content_type=idea_type, object_id=p.pk, label=p.title, url=p.get_absolute_url()
+            )
+            for p in proposals
+        ]
+        member = people["medlem@example.se"]
+        others = [p for p in proposals if p.author_id != member.pk and p.status == Proposal.Status.SELECTED][
+            :2
+        ]
+        follows += [
+            Follow(
+                user=member, content_type=idea_type, object_id=p.pk, label=p.title, url=p.get_absolute_url()
+            )
+            for p in others
+        ]
+        Follow.objects.bulk_create(follows)
+        huddinge = Place.objects.get(name="Huddinge")
+        topic_follow(topic=huddinge, member=member)
+        tag = Tag.objects.filter(name="unga").first()
+        if tag is not None:
+            topic_follow(topic=tag, member=member)
+
+    def comment_notices_create(self, member):
+        """The demo member has been told of the latest comments on her ideas and not read them yet."""
+        comments = (
+            Comment.objects.filter(proposal__author=member, parent__isnull=True)
+            .exclude(author=member)
+            .select_related("author", "proposal")
+            .order_by("-created_at")[:3]
+        )
+        for comment in reversed(comments):
+            [notice] = notifications_create(
+                users=[member],
+                kind="idea_comment",
+                params={"name": comment.author.public_name, "title": comment.proposal.title},
+                url=f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}",
+            )
+            Notification.objects.filter(pk=notice.pk).update(created_at=comment.created_at)
 
     def status_history_create(self, rng, proposals, editors):
         """How each handled idea got its status: first under review, then the board's decision."""
