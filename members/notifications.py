@@ -27,6 +27,9 @@ KINDS = {
     "amendment_answered": NotificationKind(
         _("Ditt ändringsyrkande på ”%(agenda)s” är besvarat: %(decision)s"), translated=("decision",)
     ),
+    "proposal_carried": NotificationKind(
+        _("%(name)s (%(kind)s) driver nu din idé ”%(title)s”."), translated=("kind",)
+    ),
 }
 
 
