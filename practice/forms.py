@@ -18,6 +18,12 @@ EARLIEST = date(1970, 1, 1)
 LATEST_AHEAD = timedelta(days=5 * 366)
 
 
+class WebLinkField(forms.URLField):
+    """A link to a web page: http or https only (never javascript: or data: in an href)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class ImplementationForm(forms.Form):
     state = forms.ChoiceField(label=_("Läge"), choices=Implementation.State.choices, widget=forms.RadioSelect)
     happened_on = forms.DateField(
@@ -32,12 +38,11 @@ class ImplementationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Några meningar om hur det gick eller var det står."),
     )
-    link = forms.URLField(
+    link = WebLinkField(
         label=_("Länk till beslut eller utvärdering"),
         required=False,
         max_length=LINK_MAX,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
     )
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     submission_key = SubmissionKeyField()
@@ -94,9 +99,14 @@ class CarryForm(forms.Form):
 
 
 class MatrixForm(forms.Form):
-    omrade = forms.ModelChoiceField(
-        label=_("Sakområde"),
-        queryset=PolicyArea.objects.filter(is_active=True),
-        to_field_name="slug",
-        empty_label=None,
-    )
+    """The matrix's policy area, from the areas loaded once for both the choices and the check."""
+
+    omrade = forms.ChoiceField(label=_("Sakområde"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.areas = {area.slug: area for area in PolicyArea.objects.filter(is_active=True)}
+        self.fields["omrade"].choices = [(slug, area.display_name) for slug, area in self.areas.items()]
+
+    def clean_omrade(self):
+        return self.areas[self.cleaned_data["omrade"]]

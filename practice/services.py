@@ -128,13 +128,17 @@ def assignment_confirm(*, assignment: Assignment, admin) -> bool:
 def assignment_remove(*, assignment: Assignment) -> None:
     """The member (an ended office) or an admin (a wrong one) removes an assignment, and with it the ideas
     carried in that office."""
-    Assignment.objects.filter(pk=assignment.pk).delete()
+    # Locked first, so that an idea being taken on in this office at the same moment is either done (and
+    # removed with it) or finds the office gone; never a carrying left pointing at a deleted office.
+    locked = Assignment.objects.select_for_update().filter(pk=assignment.pk).order_by().first()
+    if locked is not None:
+        locked.delete()
 
 
 @transaction.atomic
 def proposal_carry(*, proposal: Proposal, member, assignment: Assignment) -> Carrying:
     """A representative takes on the idea to carry it forward ("Jag driver den här"); its author is told."""
-    locked = Assignment.objects.select_for_update().filter(pk=assignment.pk, member=member).first()
+    locked = Assignment.objects.select_for_update().filter(pk=assignment.pk, member=member).order_by().first()
     if locked is None or not locked.is_confirmed:
         raise PracticeError(_("Uppdraget är inte längre bekräftat."))
     if Carrying.objects.filter(proposal=proposal, member=member).exists():
