@@ -59,6 +59,7 @@ def matrix(request):
         page = selectors.matrix_page(area, request.GET.get("page"))
         for idea in page:
             idea.row = [(place, idea.cells.get(place.pk)) for place in places]
+            idea.recorded = [(place, implementation) for place, implementation in idea.row if implementation]
         context.update({"area": area, "places": places, "page": page, "states": Implementation.State})
     elif form.is_bound:
         status = 400
