@@ -39,6 +39,9 @@ KINDS = {
     "own_idea_adopted": NotificationKind(
         _("Reformagendan ”%(agenda)s” är antagen, med din idé ”%(title)s” som grund")
     ),
+    "proposal_carried": NotificationKind(
+        _("%(name)s (%(kind)s) driver nu din idé ”%(title)s”."), translated=("kind",)
+    ),
 }
 
 

@@ -2646,3 +2646,186 @@ def bench_idea(
         codes = moved
     texts["title"] = (texts["title"] + rng.choice(BENCH_VARIATIONS))[:160]
     return {**texts, "places": codes, "tags": list(idea.tags), "area": idea.area}
+
+
+# ── In practice: governing municipalities, elected representatives, implementations ─────────────────────────
+# Where the party governs (place code, first year, note); the region too.
+GOVERNING = (
+    ("0127", 2014, "Tillsammans med Vänsterpartiet och Miljöpartiet"),
+    ("0181", 2018, "Minoritetsstyre med stöd av Centerpartiet"),
+    ("0136", 2022, "Tillsammans med Centerpartiet"),
+    ("0192", 2022, "Tillsammans med Vänsterpartiet"),
+    ("0183", 2022, ""),
+    ("0139", 2018, "Tillsammans med Centerpartiet och Miljöpartiet"),
+    (REGION, 2022, "Tillsammans med Vänsterpartiet och Miljöpartiet"),
+)
+
+
+@dataclass(frozen=True)
+class Representative:
+    name: str
+    kind: str
+    place: str | None
+    title: str
+    carries: tuple[str, ...] = ()
+    confirmed: bool = True
+
+
+REPRESENTATIVES = (
+    Representative(
+        "Anna Lindqvist",
+        "municipal_council",
+        "0127",
+        "Ordförande i utbildningsnämnden",
+        carries=("laxhjalp-botkyrka", "sommarjobb-botkyrka"),
+    ),
+    Representative(
+        "Johan Berglund",
+        "board",
+        "0181",
+        "Ledamot i socialnämnden",
+        carries=("nattis-sodertalje", "bostad-forst-sodertalje"),
+    ),
+    Representative(
+        "Erik Johansson",
+        "municipal_council",
+        "0136",
+        "Gruppledare",
+        carries=("solceller-haninge", "buss-haninge"),
+    ),
+    Representative(
+        "Helena Virtanen",
+        "regional_council",
+        REGION,
+        "Ledamot i hälso- och sjukvårdsnämnden",
+        carries=("bup-vantetider", "vardcentral-fast-lakare"),
+    ),
+    Representative(
+        "Birgitta Holm", "parliament", None, "Riksdagsledamot för Stockholms län", carries=("heltid-norm",)
+    ),
+    Representative(
+        "Rasmus Eklund", "municipal_council", "0182", "Ersättare i kommunfullmäktige", confirmed=False
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    state: str
+    days_ago: int
+    outcome: str = ""
+    link: str = ""
+
+
+# Each idea's implementation in a place: its recordings, oldest first, by whom (a representative's name, or
+# an editor's email).
+IMPLEMENTATIONS = (
+    (
+        "laxhjalp-botkyrka",
+        "0127",
+        "Anna Lindqvist",
+        (
+            Step("proposed", 150, "Motion i kommunfullmäktige om läxhjälp fyra eftermiddagar i veckan."),
+            Step(
+                "decided",
+                120,
+                "Beslut i utbildningsnämnden: försök på sex skolor i Alby, Fittja och Hallunda.",
+            ),
+            Step(
+                "trial",
+                60,
+                "Läxhjälpen är igång på sex skolor. Omkring 240 elever kommer varje vecka, flest i årskurs 8 och 9.",
+                "https://www.botkyrka.se/",
+            ),
+        ),
+    ),
+    (
+        "nattis-sodertalje",
+        "0181",
+        "Johan Berglund",
+        (
+            Step(
+                "decided", 400, "Kommunfullmäktige beslutade om en nattöppen förskola i Södertälje centrum."
+            ),
+            Step(
+                "carried_out",
+                200,
+                "Förskolan Nattugglan har öppet till kl. 23 och på helger. 38 barn har plats, de flesta till "
+                "föräldrar inom vården och handeln.",
+            ),
+            Step(
+                "evaluated",
+                30,
+                "Utvärderingen visar att föräldrarna kunnat gå upp i arbetstid och att kön är kort. Nämnden "
+                "föreslår en andra förskola i Hovsjö.",
+                "https://www.sodertalje.se/",
+            ),
+        ),
+    ),
+    (
+        "solceller-haninge",
+        "0136",
+        "Erik Johansson",
+        (
+            Step("decided", 300, "Budgetbeslut: solceller på alla kommunala tak som lämpar sig, i fem år."),
+            Step(
+                "carried_out",
+                45,
+                "Solceller på 31 skolor och förskolor. De ger ungefär 12 procent av el-behovet.",
+            ),
+        ),
+    ),
+    (
+        "buss-haninge",
+        "0136",
+        "redaktor.lan@example.se",
+        (
+            Step("proposed", 220, "Motion om tätare kvällstrafik på linjerna till Jordbro och Brandbergen."),
+            Step(
+                "dropped",
+                90,
+                "Regionen sköter trafiken: frågan drivs nu i regionfullmäktige i stället för i kommunen.",
+            ),
+        ),
+    ),
+    (
+        "bup-vantetider",
+        REGION,
+        "Helena Virtanen",
+        (
+            Step(
+                "decided", 75, "Hälso- och sjukvårdsnämnden beslutade om en vårdgaranti på 30 dagar till BUP."
+            ),
+        ),
+    ),
+    (
+        "bostad-forst-sodertalje",
+        "0181",
+        "Johan Berglund",
+        (
+            Step(
+                "trial",
+                250,
+                "Tjugo lägenheter från allmännyttan med stöd från socialtjänsten.",
+            ),
+            Step(
+                "evaluated",
+                20,
+                "17 av 20 hyresgäster bor kvar efter ett år. Socialnämnden vill göra Bostad först till ordinarie "
+                "arbetssätt.",
+            ),
+        ),
+    ),
+    (
+        "sommarjobb-botkyrka",
+        "0127",
+        "redaktor.lan@example.se",
+        (Step("carried_out", 180, "1 450 ungdomar fick sommarjobb i kommunen i somras, fler än någonsin."),),
+    ),
+    (
+        "heltid-norm",
+        "0180",
+        "Birgitta Holm",
+        (Step("proposed", 35, "Motion i kommunfullmäktige om heltid som norm i stadens äldreomsorg."),),
+    ),
+)

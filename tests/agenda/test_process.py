@@ -489,8 +489,9 @@ def test_agenda_page_query_count_for_a_member(
         add_points(consultation, editor_lan, key, f"Punkt {i}", source_ids=[selected_proposal.pk])
     client.force_login(member)
     # agenda, session, user, editor roles, version (+author), sections, points, point sources, source ideas,
-    # verified email (may amend), amendment count, transitions (+by), adoptions, whether the member follows it
-    with django_assert_max_num_queries(14):
+    # verified email (may amend), amendment count, transitions (+by), adoptions, the source ideas'
+    # implementations (practice), whether the member follows the agenda
+    with django_assert_max_num_queries(15):
         response = client.get(consultation.get_absolute_url())
     assert response.content.decode().count('class="point-number"') == 22
 

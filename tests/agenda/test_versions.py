@@ -64,8 +64,8 @@ def test_version_page_query_count(
         add_points(agenda, editor_lan, section_key, f"Punkt {i}", source_ids=[selected_proposal.pk])
     client.force_login(editor_lan)
     # agenda, session, user, editor roles, version (+author, restored_from), sections, points, point sources,
-    # source ideas, adoption (state label), transition (state label)
-    with django_assert_max_num_queries(11):
+    # source ideas, adoption (state label), transition (state label), the source ideas' implementations
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("agenda:version", args=[agenda.pk, 22]))
     assert response.content.decode().count('class="point-number"') == 20
 

@@ -21,6 +21,7 @@ from agenda import services as agenda_services
 from agenda.document import document_load
 from members.services import notification_create
 from places.models import District
+from practice import services as practice_services
 from proposals import services
 
 ROLES = {"anonymous": None, "member": "member", "editor": "editor_lan", "admin": "admin_user"}
@@ -116,6 +117,15 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
         text="Läxhjälp även på lov.",
         motivation="Loven är långa.",
     )
+    # Practice: the editor records where the idea stands in Nacka; the member holds a confirmed office
+    # (for the representative page) and states another that waits for the admin.
+    practice_services.implementation_record(
+        proposal=idea, place=place, recorded_by=editor_lan, state="trial", happened_on=timezone.localdate()
+    )
+    office = practice_services.assignment_state(member=member, kind="parliament", place=None)
+    practice_services.assignment_confirm(assignment=office, admin=admin_user)
+    practice_services.proposal_carry(proposal=idea, member=member, assignment=office)
+    practice_services.assignment_state(member=member, kind="municipal_council", place=place)
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
@@ -140,6 +150,12 @@ def page_urls(idea, agenda):
         "agenda-history": reverse("agenda:history", args=[agenda.pk]),
         "agenda-version": reverse("agenda:version", args=[agenda.pk, newest]),
         "agenda-compare": reverse("agenda:compare", args=[agenda.pk]) + f"?fran=1&till={newest}",
+        "practice": reverse("practice:overview"),
+        "practice-matrix": reverse("practice:matrix") + f"?omrade={idea.policy_area.slug}",
+        "practice-place": reverse("practice:place", args=["0182"]),
+        "practice-implementation": reverse("practice:implementation", args=[idea.pk, "0182"]),
+        "practice-assignments": reverse("practice:assignments"),
+        "practice-representative": reverse("practice:representative", args=[idea.author_id]),
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),

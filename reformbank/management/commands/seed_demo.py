@@ -10,7 +10,8 @@ import dataclasses
 import random
 import time
 import unicodedata
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from functools import partial
 
 from allauth.account.models import EmailAddress
@@ -28,6 +29,8 @@ from agenda.models import Agenda, AgendaVersion, Amendment
 from members.models import EditorRole, Follow, Notification, User
 from members.services import notifications_create
 from places.models import District, Place
+from practice import services as practice_services
+from practice.models import Assignment, Carrying, GoverningPeriod, Implementation
 from proposals.models import Comment, PolicyArea, Proposal, StatusChange, Support
 from proposals.search import search_document, search_documents_store
 from proposals.services import topic_follow
@@ -180,6 +183,7 @@ class Command(BaseCommand):
         for demo_agenda in demo_content.AGENDAS:
             self.agenda_create(rng, demo_agenda, people, by_key, by_name)
         self.comment_notices_create(people["medlem@example.se"])
+        self.practice_create(people, by_key, by_name)
         return len(proposals)
 
     def follows_create(self, people, by_name, proposals):
@@ -231,6 +235,50 @@ class Command(BaseCommand):
                 url=f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}",
             )
             Notification.objects.filter(pk=notice.pk).update(created_at=comment.created_at)
+
+    def practice_create(self, people, by_key, by_name):
+        """Where the party governs, the elected representatives and what they carry, and implementations
+        with their history."""
+        places = {place.code: place for place in Place.objects.all()}
+        today = timezone.localdate()
+        GoverningPeriod.objects.bulk_create(
+            GoverningPeriod(place=places[code], starts_on=date(year, 10, 15), note=note)
+            for code, year, note in demo_content.GOVERNING
+        )
+        admin = people["admin@example.se"]
+        for representative in demo_content.REPRESENTATIVES:
+            member = by_name[representative.name]
+            stated = timezone.now() - timedelta(days=200)
+            assignment = Assignment.objects.create(
+                member=member,
+                kind=representative.kind,
+                place=places[representative.place] if representative.place else None,
+                title=representative.title,
+                created_at=stated,
+                confirmed_by=admin if representative.confirmed else None,
+                confirmed_at=stated + timedelta(days=1) if representative.confirmed else None,
+            )
+            Carrying.objects.bulk_create(
+                Carrying(proposal=by_key[key], member=member, assignment=assignment)
+                for key in representative.carries
+            )
+        for key, code, recorder, steps in demo_content.IMPLEMENTATIONS:
+            for revision, step in enumerate(steps):
+                happened_on = today - timedelta(days=step.days_ago)
+                implementation = practice_services.implementation_record(
+                    proposal=by_key[key],
+                    place=places[code],
+                    recorded_by=people.get(recorder) or by_name[recorder],
+                    state=step.state,
+                    happened_on=happened_on,
+                    outcome=step.outcome,
+                    link=step.link,
+                    base_revision=revision,
+                )
+                # Recorded on the day it happened, as a representative would have.
+                recorded_at = timezone.make_aware(datetime.combine(happened_on, dt_time(16)))
+                implementation.changes.filter(revision=revision + 1).update(recorded_at=recorded_at)
+                Implementation.objects.filter(pk=implementation.pk).update(recorded_at=recorded_at)
 
     def status_history_create(self, rng, proposals, editors):
         """How each handled idea got its status: first under review, then the board's decision."""
