@@ -1,6 +1,7 @@
 """Read queries over idea rounds: the index in its order, a round's counts and its ideas."""
 
 from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import TruncDate
 
 from places.models import Place
 
@@ -17,12 +18,13 @@ def rounds_ordered(today):
         .annotate(
             idea_count=Count("ideas"),
             state_rank=Case(When(open_, then=Value(0)), When(upcoming, then=Value(1)), default=Value(2)),
-            # Within the open and the upcoming: the date that comes next. The closed: by their last day, below.
+            # Within the open and the upcoming: the date that comes next. The closed: the day they ended.
             next_date=Case(
                 When(open_, then=F("closes_on")), When(upcoming, then=F("opens_on")), default=None
             ),
+            ended_on=Case(When(closed_at__isnull=False, then=TruncDate("closed_at")), default=F("closes_on")),
         )
-        .order_by("state_rank", "next_date", "-closes_on", "-id")
+        .order_by("state_rank", "next_date", "-ended_on", "-id")
     )
 
 

@@ -44,3 +44,23 @@ def closed_round(make_round):
 @pytest.fixture
 def upcoming_round(make_round):
     return make_round("Bostäder för unga", opens=5, closes=40)
+
+
+@pytest.fixture
+def submit_to(area, place):
+    """Submit an idea to a round through the service, as the round's submit page does."""
+
+    def submit(round_, author, *, title="Fler fältassistenter i Fisksätra", places=None, **fields):
+        data = {
+            "summary": "Vuxna som rör sig ute på kvällarna gör förorten tryggare.",
+            "problem": "Unga saknar vuxna att prata med på kvällarna.",
+            "body": "Kommunen anställer **fältassistenter** som arbetar kvällar och helger.",
+            "policy_area": area,
+            "tags": ["trygghet"],
+            **fields,
+        }
+        return services.round_idea_submit(
+            round_=round_, author=author, title=title, places=places or [place], **data
+        )
+
+    return submit
