@@ -22,6 +22,8 @@ from agenda.document import document_load
 from members.services import notification_create
 from places.models import District
 from proposals import services
+from rounds import services as round_services
+from rounds.models import RoundIdea
 
 ROLES = {"anonymous": None, "member": "member", "editor": "editor_lan", "admin": "admin_user"}
 
@@ -116,11 +118,27 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
         text="Läxhjälp även på lov.",
         motivation="Loven är långa.",
     )
+    rounds_demo(idea, editor_lan)
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
         )
     return idea, agenda
+
+
+def rounds_demo(idea, editor):
+    """An open round holding the idea (its page shows the round) and a closed one (rounds app)."""
+    today = timezone.localdate()
+    district = District.objects.get(code="lan")
+    common = {"editor": editor, "district": district, "description": "Vad gör förorten **tryggare**?"}
+    open_round = round_services.round_create(
+        title="Trygghet i förorten", opens_on=today, closes_on=today + timedelta(days=30), **common
+    )
+    RoundIdea.objects.create(round=open_round, proposal=idea)
+    closed = round_services.round_create(
+        title="Klimatsmarta kommuner", opens_on=today, closes_on=today + timedelta(days=30), **common
+    )
+    round_services.round_close(round_=closed, editor=editor)
 
 
 def page_urls(idea, agenda):
@@ -140,6 +158,14 @@ def page_urls(idea, agenda):
         "agenda-history": reverse("agenda:history", args=[agenda.pk]),
         "agenda-version": reverse("agenda:version", args=[agenda.pk, newest]),
         "agenda-compare": reverse("agenda:compare", args=[agenda.pk]) + f"?fran=1&till={newest}",
+        "rounds": reverse("rounds:list"),
+        "round": reverse("rounds:detail", args=["trygghet-i-fororten"]),
+        "round-search": reverse("rounds:detail", args=["trygghet-i-fororten"]) + "?q=läxhjälp&place=0182",
+        "round-closed": reverse("rounds:detail", args=["klimatsmarta-kommuner"]),
+        "round-submit": reverse("rounds:submit", args=["trygghet-i-fororten"]),
+        "round-create": reverse("rounds:create"),
+        "round-edit": reverse("rounds:edit", args=["trygghet-i-fororten"]),
+        "round-close": reverse("rounds:close", args=["trygghet-i-fororten"]),
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
