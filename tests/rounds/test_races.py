@@ -9,10 +9,19 @@ from django.urls import reverse
 
 from places.models import District
 from proposals.models import Proposal
+from proposals.search import language_resources_load
 from rounds.models import Round, RoundIdea
 from tests.parallel import client_for, parallel, parallel_posts
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _word_lists_loaded():
+    """Load the search's word lists up front, as a server process does at start (reformbank/wsgi.py): else the
+    first submission in this process loads them while it holds the round's lock, and on a busy machine the
+    racing request may wait longer than tests.parallel allows."""
+    language_resources_load()
 
 
 def form_key(html: str) -> str:
