@@ -38,6 +38,15 @@ class Round(models.Model):
     closes_on = models.DateField(_("stänger"))
     # Set when an editor closes the round before its last day.
     closed_at = models.DateTimeField(_("stängd i förtid"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("stängd av"),
+    )
     places = models.ManyToManyField(
         "places.Place", blank=True, related_name="rounds", verbose_name=_("kommuner och regioner")
     )
@@ -57,6 +66,11 @@ class Round(models.Model):
                 condition=Q(closes_on__gte=F("opens_on")), name="round_closes_after_opening"
             ),
             models.CheckConstraint(condition=~Q(title=""), name="round_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, closed_by__isnull=True)
+                | Q(closed_at__isnull=False, closed_by__isnull=False),
+                name="round_closed_by_whom",
+            ),
             models.UniqueConstraint(fields=["created_by", "submission_key"], name="round_one_per_submission"),
         ]
         indexes = [models.Index(fields=["closes_on", "opens_on"], name="round_dates")]

@@ -81,7 +81,7 @@ def round_create(
 
 @transaction.atomic
 def round_update(
-    *, round_: Round, editor, title: str, description: str, opens_on, closes_on, places=(), policy_areas=()
+    *, round_: Round, title: str, description: str, opens_on, closes_on, places=(), policy_areas=()
 ) -> Round:
     """Change a round's theme, description, dates, places and policy areas (its slug and district stay).
 
@@ -98,12 +98,12 @@ def round_update(
 
 @transaction.atomic
 def round_close(*, round_: Round, editor) -> Round:
-    """Close an open round now, before its last day: it accepts no more ideas."""
+    """Close an open round now, before its last day: it accepts no more ideas. The round keeps who closed it."""
     locked = Round.objects.select_for_update().get(pk=round_.pk)
     if not locked.is_open:
         raise RoundStateError(_("Idéinsamlingen är inte öppen och kan inte stängas."))
-    locked.closed_at = timezone.now()
-    locked.save(update_fields=["closed_at"])
+    locked.closed_at, locked.closed_by = timezone.now(), editor
+    locked.save(update_fields=["closed_at", "closed_by"])
     return locked
 
 

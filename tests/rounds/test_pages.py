@@ -126,7 +126,9 @@ def test_index_orders_open_then_upcoming_then_closed(client, make_round):
     make_round("Öppnar snart", opens=2, closes=30)
     make_round("Öppnar senare", opens=20, closes=60)
     closed_early = make_round("Stängd i förtid", opens=-15, closes=30)
-    Round.objects.filter(pk=closed_early.pk).update(closed_at=timezone.now() - timedelta(days=10))
+    Round.objects.filter(pk=closed_early.pk).update(
+        closed_at=timezone.now() - timedelta(days=10), closed_by=closed_early.created_by
+    )
     response = client.get(reverse("rounds:list"))
     shown = [round_.title for round_ in response.context["page"]]
     assert shown == [

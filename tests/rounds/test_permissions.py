@@ -207,13 +207,14 @@ def test_close_confirmation(client, act_as, open_round, role, expected):
 
 @matrix(anonymous=302, member=403, editor_lan=302, editor_stad=403, admin=403)
 def test_close(client, act_as, open_round, role, expected):
-    act_as(role)
+    user = act_as(role)
     before = db_state()
     response = client.post(reverse("rounds:close", args=[open_round.slug]))
     assert_status(response, role, expected)
     open_round.refresh_from_db()
     if allowed(role, expected):
         assert open_round.closed_at is not None and open_round.state == Round.State.CLOSED
+        assert open_round.closed_by == user
     else:
         assert db_state() == before
 
