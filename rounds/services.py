@@ -128,6 +128,10 @@ def round_idea_submit(*, round_: Round, author, submission_key=None, **idea) -> 
         )
         if earlier:
             return earlier
+        if locked.state == Round.State.UPCOMING:
+            raise RoundStateError(
+                _("Idéinsamlingen har inte öppnat än och tar inte emot idéer. Din text finns kvar nedan.")
+            )
         raise RoundStateError(
             _("Idéinsamlingen är stängd och tar inte emot fler idéer. Din text finns kvar nedan.")
         )

@@ -136,3 +136,14 @@ def test_refused_idea_can_go_to_the_bank_without_the_round(client, member, close
     proposal = Proposal.objects.get()
     assert response.url == proposal.get_absolute_url()
     assert not RoundIdea.objects.exists()
+
+
+def test_idea_sent_to_a_round_not_yet_open_is_refused_with_its_text(
+    client, member, upcoming_round, idea_data
+):
+    client.force_login(member)
+    response = client.post(reverse("rounds:submit", args=[upcoming_round.slug]), idea_data)
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "har inte öppnat än" in text and idea_data["problem"] in text
+    assert not Proposal.objects.exists()
