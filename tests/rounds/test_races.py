@@ -3,8 +3,11 @@
 theme get two slugs."""
 
 import re
+import threading
 
+import psycopg
 import pytest
+from django.db import connection, connections
 from django.urls import reverse
 
 from places.models import District
@@ -102,3 +105,34 @@ def test_two_rounds_with_the_same_theme_at_once_get_their_own_slugs(editor_lan, 
         "trygghet-i-fororten",
         "trygghet-i-fororten-2",
     ]
+
+
+def test_a_submission_waits_for_a_close_in_progress_and_is_then_refused(
+    member, editor_lan, open_round, idea_data
+):
+    """Deterministic: another session holds the round's row, as round_close does; the submission waits for it,
+    then finds the round closed and writes nothing."""
+    author = client_for(member)
+    url = reverse("rounds:submit", args=[open_round.slug])
+    result = {}
+
+    def submit():
+        try:
+            result["response"] = author.post(url, idea_data)
+        finally:
+            connections.close_all()  # this thread's own connection, as tests.parallel does
+
+    with psycopg.connect(**connection.get_connection_params()) as closing:
+        with closing.transaction():
+            closing.execute("SELECT id FROM rounds_round WHERE id = %s FOR UPDATE", [open_round.pk])
+            submitting = threading.Thread(target=submit)
+            submitting.start()
+            submitting.join(timeout=2)
+            assert submitting.is_alive(), "the submission did not wait for the round's lock"
+            closing.execute(
+                "UPDATE rounds_round SET closed_at = now(), closed_by_id = %s WHERE id = %s",
+                [editor_lan.pk, open_round.pk],
+            )
+        submitting.join(timeout=60)
+    assert result["response"].status_code == 409
+    assert not Proposal.objects.exists() and not RoundIdea.objects.exists()
