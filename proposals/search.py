@@ -667,7 +667,8 @@ def search_hits(
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to.
 
-    `filters` may hold place_id, district_id, policy_area_id, tag (slug), status, has_supports, author_id."""
+    `filters` may hold place_id, district_id, policy_area_id, tag (slug), status, has_supports, author_id and
+    within (a queryset of the ids to search among)."""
     clauses, params = [], {}
     if filters.get("place_id") is not None:
         clauses.append("strpos(p.search_places, %(place_key)s) > 0")
@@ -692,6 +693,10 @@ def search_hits(
     if filters.get("author_id") is not None:
         clauses.append("p.author_id = %(author_id)s")
         params["author_id"] = filters["author_id"]
+    if filters.get("within") is not None:
+        # The subquery inlined with its values (% doubled: the statement is formatted with `params` after).
+        within_sql = connection.ops.compose_sql(*filters["within"].query.sql_with_params())
+        clauses.append(f"p.id IN ({within_sql.replace('%', '%%')})")
     sql = SEARCH_SQL.format(
         filters="".join(f" AND {c}" for c in clauses),
         top_tags=TOP_TAGS,

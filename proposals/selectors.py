@@ -1,6 +1,7 @@
 """Read queries over the bank that need care: the filtered, searched, sorted list."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -43,6 +44,9 @@ class ProposalFilters:
     has_supports: bool = False
     author_id: int | None = None
     sort: str = ""
+    # Only these ideas: a queryset of their ids (`.values("pk")` or a foreign key's), for a higher app's page
+    # that lists a subset of the bank with the usual filters (an idea round's page). None: the whole bank.
+    within: Any = None
 
     def search_options(self) -> dict:
         """The filters besides the search words and the sort, as proposals.search.search_hits takes them."""
@@ -54,6 +58,7 @@ class ProposalFilters:
             "status": self.status,
             "has_supports": self.has_supports,
             "author_id": self.author_id,
+            "within": self.within,
         }
 
 
@@ -197,6 +202,8 @@ def proposal_list(filters: ProposalFilters, *, place_by_links: bool = True):
         qs = qs.filter(support_count__gt=0)
     if filters.author_id is not None:
         qs = qs.filter(author_id=filters.author_id)
+    if filters.within is not None:
+        qs = qs.filter(pk__in=filters.within)
 
     return qs.order_by(*SORTS[filters.sort or "newest"])
 

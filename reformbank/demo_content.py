@@ -2609,6 +2609,65 @@ AGENDAS = (
 
 # The benchmark's ideas are the demo's records moved to another municipality and given one of these endings,
 # so that titles stay varied without numbers in them.
+# ── Idea rounds (rounds app) ──────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoRound:
+    """An idea round of the demo: its dates in days from today (negative: in the past), the district's code (""
+    for a joint round), the editor who opened it, and the keys of the demo ideas submitted to it."""
+
+    title: str
+    district: str
+    editor: str
+    description: str
+    opens_days: int
+    closes_days: int
+    areas: tuple[str, ...] = ()
+    ideas: tuple[str, ...] = ()
+
+
+ROUNDS = (
+    DemoRound(
+        title="Trygghet i förorten",
+        district="lan",
+        editor="redaktor.lan@example.se",
+        description=(
+            "Inför distriktskongressen vill länets styrelse samla medlemmarnas idéer om **trygghet** i förorter "
+            "och kommundelscentrum: fler vuxna ute på kvällarna, ljusare gångstråk, fritidsgårdar som har "
+            "öppet när de behövs och vägar ut ur gängen.\n\n"
+            "Skriv konkret: vad ska göras, var, och vem ska göra det? Styrelsen går igenom alla idéer när "
+            "insamlingen har stängt och svarar på varje idé."
+        ),
+        opens_days=-140,
+        closes_days=20,
+        ideas=(
+            "faltassistenter-jarfalla",
+            "gang-forebygg",
+            "fritidsgard-sigtuna",
+            "gang-avhopp",
+            "belysning-motionsspar",
+            "faltassistenter-vaxholm",
+            "fritidsgard-danderyd",
+        ),
+    ),
+    DemoRound(
+        title="Klimatsmarta kommuner",
+        district="",
+        editor="redaktor.stad@example.se",
+        description=(
+            "Båda distriktens styrelser bad våren 2026 om idéer för att kommunerna och regionen ska minska "
+            "sina utsläpp: solenergi på kommunens tak, laddning för den som bor i hyresrätt och mer grönska "
+            "i staden. Insamlingen är avslutad; idéerna bereds nu inför reformagendan."
+        ),
+        opens_days=-250,
+        closes_days=-100,
+        areas=("klimat-och-miljo",),
+        ideas=("trad-skarholmen", "solceller-haninge", "laddstolpar-hyresratt"),
+    ),
+)
+
+
 BENCH_VARIATIONS = (
     "",
     " – ett första steg",

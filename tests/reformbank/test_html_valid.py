@@ -23,6 +23,8 @@ from members.services import notification_create
 from places.models import District
 from practice import services as practice_services
 from proposals import services
+from rounds import services as round_services
+from rounds.models import RoundIdea
 
 ROLES = {"anonymous": None, "member": "member", "editor": "editor_lan", "admin": "admin_user"}
 
@@ -126,11 +128,27 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
     practice_services.assignment_confirm(assignment=office, admin=admin_user)
     practice_services.proposal_carry(proposal=idea, member=member, assignment=office)
     practice_services.assignment_state(member=member, kind="municipal_council", place=place)
+    rounds_demo(idea, editor_lan)
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
         )
     return idea, agenda
+
+
+def rounds_demo(idea, editor):
+    """An open round holding the idea (its page shows the round) and a closed one (rounds app)."""
+    today = timezone.localdate()
+    district = District.objects.get(code="lan")
+    common = {"editor": editor, "district": district, "description": "Vad gör förorten **tryggare**?"}
+    open_round = round_services.round_create(
+        title="Trygghet i förorten", opens_on=today, closes_on=today + timedelta(days=30), **common
+    )
+    RoundIdea.objects.create(round=open_round, proposal=idea)
+    closed = round_services.round_create(
+        title="Klimatsmarta kommuner", opens_on=today, closes_on=today + timedelta(days=30), **common
+    )
+    round_services.round_close(round_=closed, editor=editor)
 
 
 def page_urls(idea, agenda):
@@ -156,6 +174,14 @@ def page_urls(idea, agenda):
         "practice-implementation": reverse("practice:implementation", args=[idea.pk, "0182"]),
         "practice-assignments": reverse("practice:assignments"),
         "practice-representative": reverse("practice:representative", args=[idea.author_id]),
+        "rounds": reverse("rounds:list"),
+        "round": reverse("rounds:detail", args=["trygghet-i-fororten"]),
+        "round-search": reverse("rounds:detail", args=["trygghet-i-fororten"]) + "?q=läxhjälp&place=0182",
+        "round-closed": reverse("rounds:detail", args=["klimatsmarta-kommuner"]),
+        "round-submit": reverse("rounds:submit", args=["trygghet-i-fororten"]),
+        "round-create": reverse("rounds:create"),
+        "round-edit": reverse("rounds:edit", args=["trygghet-i-fororten"]),
+        "round-close": reverse("rounds:close", args=["trygghet-i-fororten"]),
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),

@@ -36,6 +36,8 @@ from proposals.search import search_document, search_documents_store
 from proposals.services import topic_follow
 from reformbank import demo_content
 from reformbank.demo_content import IDEAS, MEMBER_LOGIN, MEMBERS, REGION, bench_idea
+from rounds import services as round_services
+from rounds.models import RoundIdea
 
 DEMO_PASSWORD = "reformbanken-demo"
 DEMO_PEOPLE = [
@@ -184,6 +186,8 @@ class Command(BaseCommand):
             self.agenda_create(rng, demo_agenda, people, by_key, by_name)
         self.comment_notices_create(people["medlem@example.se"])
         self.practice_create(people, by_key, by_name)
+        for demo_round in demo_content.ROUNDS:
+            self.round_create(demo_round, people, by_key)
         return len(proposals)
 
     def follows_create(self, people, by_name, proposals):
@@ -450,6 +454,25 @@ class Command(BaseCommand):
             version.created_at = previous = min(when, latest)
         AgendaVersion.objects.bulk_update(versions, ["created_at"])
         Agenda.objects.filter(pk=agenda.pk).update(created_at=versions[0].created_at)
+
+    def round_create(self, demo_round, people, by_key):
+        """An idea round with the demo ideas submitted to it, each on the day the idea was written."""
+        today = timezone.localdate()
+        round_ = round_services.round_create(
+            editor=people[demo_round.editor],
+            district=District.objects.get(code=demo_round.district) if demo_round.district else None,
+            title=demo_round.title,
+            description=demo_round.description,
+            opens_on=today + timedelta(days=demo_round.opens_days),
+            closes_on=today + timedelta(days=demo_round.closes_days),
+            policy_areas=PolicyArea.objects.filter(slug__in=demo_round.areas),
+        )
+        links = RoundIdea.objects.bulk_create(
+            RoundIdea(round=round_, proposal=by_key[key]) for key in demo_round.ideas
+        )
+        for link in links:
+            link.created_at = link.proposal.created_at
+        RoundIdea.objects.bulk_update(links, ["created_at"])
 
     # The benchmark.
 
