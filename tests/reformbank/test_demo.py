@@ -164,9 +164,11 @@ def test_the_demo_member_follows_things_and_has_unread_comment_notices(demo, cli
     assert {"Huddinge", "#unga"} <= labels
     assert {p.title for p in Proposal.objects.filter(author=member)} <= labels
     assert member.unread_notifications == member.notifications.filter(read_at=None).count() >= 3
+    comments = member.notifications.filter(kind="idea_comment", read_at=None)
+    assert comments.count() == 3
     client.force_login(member)
     html = client.get("/medlem/notiser/").content.decode()
-    assert html.count("kommenterade") == 3
+    assert all(notice.text in html for notice in comments)
     assert not User.objects.filter(
         email__endswith="@medlem.example.se", email_frequency="immediately"
     ).exists()
