@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .api import api
 
 app_name = "api"
 
-urlpatterns = []
+urlpatterns = [
+    path("v1/", api.urls),
+]
