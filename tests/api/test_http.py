@@ -1,0 +1,104 @@
+"""The API as HTTP: ETags and 304, page bounds, refused input, read-only methods, the rate limit."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from taggit.models import Tag, TaggedItem
+
+from proposals.models import Proposal
+
+from .conftest import API, get_json
+
+
+def test_etag_answers_304_until_the_data_changes(api, bank, member):
+    first = api.get(f"{API}/ideas/{bank.school.pk}")
+    etag = first["ETag"]
+    assert etag.startswith('"') and first["Cache-Control"] == "public, max-age=60"
+    again = api.get(f"{API}/ideas/{bank.school.pk}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again["ETag"] == etag
+    bank.school.comments.create(author=member, body="En ny kommentar")
+    changed = api.get(f"{API}/ideas/{bank.school.pk}", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "En ny kommentar" in changed.content.decode()
+
+
+def test_errors_carry_no_etag(api, bank):
+    response = api.get(f"{API}/ideas/999999")
+    assert response.status_code == 404 and not response.has_header("ETag")
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"page": "0"}, 400),
+        ({"page": "-1"}, 400),
+        ({"page": "1001"}, 400),
+        ({"page": "9" * 30}, 400),
+        ({"page_size": "0"}, 400),
+        ({"page_size": "101"}, 400),
+        ({"page": "2"}, 404),  # past the last page of three ideas
+        ({"page": "11", "page_size": "100"}, 404),  # deeper than the 1,000 ideas the list pages through
+    ],
+)
+def test_page_bounds(api, bank, params, status):
+    response = api.get(f"{API}/ideas", params)
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_long_list_pages_only_as_deep_as_the_site(api, bank):
+    tags = Tag.objects.bulk_create(Tag(name=f"tagg {n:04}", slug=f"tagg-{n:04}") for n in range(1000))
+    kind = ContentType.objects.get_for_model(Proposal)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(tag=t, content_type=kind, object_id=bank.school.pk) for t in tags
+    )
+    last = get_json(api, "/tags", page_size=100, page=10)
+    assert last["count"] == 1003 and last["truncated"] is True
+    assert last["next"] is None and len(last["results"]) == 100
+    assert api.get(f"{API}/tags", {"page_size": 100, "page": 11}).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["q=skola%00", "q=%1b%5b31m", "tag=%7f"])
+def test_control_characters_are_a_400(api, bank, query):
+    assert api.get(f"{API}/ideas?{query}").status_code == 400
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_nothing_but_get(api, bank, method):
+    response = getattr(api, method)(f"{API}/ideas/{bank.school.pk}")
+    assert response.status_code == 405
+    assert get_json(api, f"/ideas/{bank.school.pk}")["title"] == bank.school.title
+
+
+def test_rate_limit_per_client_address(api, db, settings):
+    settings.API_RATE_LIMIT = 3
+    cache.clear()
+    statuses = [api.get(f"{API}/districts").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    refused = api.get(f"{API}/districts")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused.json() == {"detail": "Too many requests."}
+    # Another client has its own count.
+    assert api.get(f"{API}/districts", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+def test_rate_limit_believes_forwarded_for_only_from_trusted_proxies(api, db, settings):
+    settings.API_RATE_LIMIT = 1
+    cache.clear()
+    # Untrusted: the header is the client's own writing, so every request counts for 127.0.0.1.
+    settings.TRUSTED_PROXIES = []
+    forged = [
+        api.get(f"{API}/districts", headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
+        for n in range(2)
+    ]
+    assert forged == [200, 429]
+    # Behind a trusted proxy each forwarded client counts on its own.
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    cache.clear()
+    clients = [
+        api.get(f"{API}/districts", headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
+        for n in range(2)
+    ]
+    assert clients == [200, 200]
+    assert api.get(f"{API}/districts", headers={"X-Forwarded-For": "198.51.100.0"}).status_code == 429
