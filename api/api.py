@@ -11,6 +11,7 @@ import hashlib
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.renderers import JSONRenderer
 
 from places.models import District, Place
 from proposals.models import PolicyArea
@@ -19,6 +20,12 @@ from . import endpoints
 from .throttling import ClientRateThrottle
 
 CACHE_SECONDS = 60
+
+
+class Utf8Renderer(JSONRenderer):
+    """JSON in UTF-8 as it is (the content type says so): "Täby", not "T\\u00e4by"."""
+
+    json_dumps_params = {"ensure_ascii": False}
 
 
 class ReadOnlyAPI(NinjaAPI):
@@ -34,7 +41,8 @@ class ReadOnlyAPI(NinjaAPI):
 
     def get_openapi_schema(self, **kwargs):
         """The schema, with the values the ideas' place, district and area filters take listed: they are data
-        (a municipality may be added), so they are read when the schema is asked for."""
+        (a municipality may be added), so they are read when the schema is asked for. Optional parameters are
+        never null, and a 400 may be the site's HTML page."""
         schema = super().get_openapi_schema(**kwargs)
         choices = {
             "place": list(Place.objects.order_by("code").values_list("code", flat=True)),
@@ -42,6 +50,9 @@ class ReadOnlyAPI(NinjaAPI):
             "area": list(PolicyArea.objects.order_by("slug").values_list("slug", flat=True)),
         }
         for path, operations in schema["paths"].items():
+            # A control character anywhere in the query string is refused before the API sees the request,
+            # by the site's own 400 page (reformbank.middleware.ControlCharacterMiddleware).
+            operations["get"]["responses"][400]["content"]["text/html"] = {"schema": {"type": "string"}}
             for parameter in operations["get"].get("parameters", []):
                 parameter["schema"] = _not_null(parameter["schema"])
                 if path.endswith(endpoints.IDEAS_PATH) and parameter["name"] in choices:
@@ -69,6 +80,7 @@ api = ReadOnlyAPI(
         "Each client address may make a limited number of requests a minute (429 with Retry-After beyond)."
     ),
     urls_namespace="api:v1",
+    renderer=Utf8Renderer(),
     docs_url=None,
     throttle=[ClientRateThrottle()],
 )

@@ -40,7 +40,9 @@ COMMENTS_MAX = 500
 # Ids are PostgreSQL bigints, version numbers integers: a larger number is no id, not an error.
 MAX_ID = 2**63 - 1
 MAX_NUMBER = 2**31 - 1
-NOT_FOUND = {404: schemas.Error}
+# What any route may answer besides its 200: a bad parameter (400), nothing there (404), too many requests
+# (429, with Retry-After).
+ERRORS = {400: schemas.Error, 404: schemas.Error, 429: schemas.Error}
 
 PageNumber = Annotated[int, Query(1, ge=1, le=MAX_DEPTH, description="Sidnummer, från 1.")]
 PageSize = Annotated[int, Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Poster per sida.")]
@@ -53,7 +55,9 @@ def site_link(request, path: str) -> str:
 # Places, districts, policy areas, tags.
 
 
-@router.get("/places", response=list[schemas.Place], tags=["places"], summary="Kommuner och regionen")
+@router.get(
+    "/places", response={200: list[schemas.Place], **ERRORS}, tags=["places"], summary="Kommuner och regionen"
+)
 def places(request):
     """Stockholm County's municipalities and Region Stockholm, with the districts each belongs to; `code` is
     what the ideas' `place` filter takes."""
@@ -70,7 +74,9 @@ def places(request):
     ]
 
 
-@router.get("/districts", response=list[schemas.District], tags=["places"], summary="Partidistrikt")
+@router.get(
+    "/districts", response={200: list[schemas.District], **ERRORS}, tags=["places"], summary="Partidistrikt"
+)
 def districts(request):
     """The party districts; `code` is what the ideas' `district` filter takes."""
     return [
@@ -79,7 +85,9 @@ def districts(request):
     ]
 
 
-@router.get("/policy-areas", response=list[schemas.PolicyArea], tags=["ideas"], summary="Sakområden")
+@router.get(
+    "/policy-areas", response={200: list[schemas.PolicyArea], **ERRORS}, tags=["ideas"], summary="Sakområden"
+)
 def policy_areas(request):
     """The policy areas; `slug` is what the ideas' `area` filter takes. A retired area keeps its ideas."""
     return [
@@ -88,7 +96,7 @@ def policy_areas(request):
     ]
 
 
-@router.get("/tags", response={200: schemas.TagPage, **NOT_FOUND}, tags=["ideas"], summary="Taggar")
+@router.get("/tags", response={200: schemas.TagPage, **ERRORS}, tags=["ideas"], summary="Taggar")
 def tags(request, page: PageNumber, page_size: PageSize):
     """The tags on ideas, alphabetically, with how many ideas carry each; `slug` is what the ideas' `tag`
     filter takes."""
@@ -135,7 +143,7 @@ def _choice(model, field: str, value: str | None, message: str) -> int | None:
 
 @router.get(
     IDEAS_PATH,
-    response={200: schemas.IdeaPage, 400: schemas.Error, **NOT_FOUND},
+    response={200: schemas.IdeaPage, **ERRORS},
     tags=["ideas"],
     summary="Idéer",
 )
@@ -189,7 +197,7 @@ def ideas(
     }
 
 
-@router.get(IDEAS_PATH + "/{id}", response={200: schemas.Idea, **NOT_FOUND}, tags=["ideas"], summary="En idé")
+@router.get(IDEAS_PATH + "/{id}", response={200: schemas.Idea, **ERRORS}, tags=["ideas"], summary="En idé")
 def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):  # noqa: A002 - the path's name
     """One idea with its status history and its visible comments (a hidden comment is left out; a reply to it
     names it in `reply_to`)."""
@@ -250,7 +258,7 @@ def _public_agenda_or_404(pk: int):
 
 
 @router.get(
-    "/agendas", response={200: schemas.AgendaPage, **NOT_FOUND}, tags=["agendas"], summary="Reformagendor"
+    "/agendas", response={200: schemas.AgendaPage, **ERRORS}, tags=["agendas"], summary="Reformagendor"
 )
 def agendas(request, page: PageNumber, page_size: PageSize):
     """The published reform agendas, newest first: each in the newest version a visitor may read (the adopted
@@ -304,7 +312,7 @@ def _version_summary(request, version) -> dict:
 
 @router.get(
     "/agendas/{id}/versions",
-    response={200: schemas.VersionPage, **NOT_FOUND},
+    response={200: schemas.VersionPage, **ERRORS},
     tags=["agendas"],
     summary="En reformagendas versioner",
 )
@@ -324,7 +332,7 @@ def agenda_versions(
 
 @router.get(
     "/agendas/{id}/versions/{number}",
-    response={200: schemas.Version, **NOT_FOUND},
+    response={200: schemas.Version, **ERRORS},
     tags=["agendas"],
     summary="En version av en reformagenda",
 )
