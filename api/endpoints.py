@@ -44,8 +44,8 @@ MAX_NUMBER = 2**31 - 1
 # (429, with Retry-After).
 ERRORS = {400: schemas.Error, 404: schemas.Error, 429: schemas.Error}
 
-PageNumber = Annotated[int, Query(1, ge=1, le=MAX_DEPTH, description="Sidnummer, från 1.")]
-PageSize = Annotated[int, Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Poster per sida.")]
+PageNumber = Annotated[int, Query(1, ge=1, le=MAX_DEPTH, description="Page number, from 1.")]
+PageSize = Annotated[int, Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
 
 
 def site_link(request, path: str) -> str:
@@ -56,7 +56,10 @@ def site_link(request, path: str) -> str:
 
 
 @router.get(
-    "/places", response={200: list[schemas.Place], **ERRORS}, tags=["places"], summary="Kommuner och regionen"
+    "/places",
+    response={200: list[schemas.Place], **ERRORS},
+    tags=["places"],
+    summary="Municipalities and the region",
 )
 def places(request):
     """Stockholm County's municipalities and Region Stockholm, with the districts each belongs to; `code` is
@@ -75,7 +78,7 @@ def places(request):
 
 
 @router.get(
-    "/districts", response={200: list[schemas.District], **ERRORS}, tags=["places"], summary="Partidistrikt"
+    "/districts", response={200: list[schemas.District], **ERRORS}, tags=["places"], summary="Party districts"
 )
 def districts(request):
     """The party districts; `code` is what the ideas' `district` filter takes."""
@@ -86,7 +89,10 @@ def districts(request):
 
 
 @router.get(
-    "/policy-areas", response={200: list[schemas.PolicyArea], **ERRORS}, tags=["ideas"], summary="Sakområden"
+    "/policy-areas",
+    response={200: list[schemas.PolicyArea], **ERRORS},
+    tags=["ideas"],
+    summary="Policy areas",
 )
 def policy_areas(request):
     """The policy areas; `slug` is what the ideas' `area` filter takes. A retired area keeps its ideas."""
@@ -96,7 +102,7 @@ def policy_areas(request):
     ]
 
 
-@router.get("/tags", response={200: schemas.TagPage, **ERRORS}, tags=["ideas"], summary="Taggar")
+@router.get("/tags", response={200: schemas.TagPage, **ERRORS}, tags=["ideas"], summary="Tags")
 def tags(request, page: PageNumber, page_size: PageSize):
     """The tags on ideas, alphabetically, with how many ideas carry each; `slug` is what the ideas' `tag`
     filter takes."""
@@ -145,22 +151,24 @@ def _choice(model, field: str, value: str | None, message: str) -> int | None:
     IDEAS_PATH,
     response={200: schemas.IdeaPage, **ERRORS},
     tags=["ideas"],
-    summary="Idéer",
+    summary="Ideas",
 )
 def ideas(
     request,
     page: PageNumber,
     page_size: PageSize,
-    q: Annotated[str, Query("", max_length=200, pattern=NO_CONTROL, description="Sökord.")],
-    place: Annotated[str | None, Query(None, description="Kommunens kod (se /places).")],
-    district: Annotated[str | None, Query(None, description="Distriktets kod (se /districts).")],
-    area: Annotated[str | None, Query(None, description="Sakområdets slug (se /policy-areas).")],
-    tag: Annotated[str | None, Query(None, max_length=100, pattern=r"^[-\w]+$", description="Taggens slug.")],
+    q: Annotated[str, Query("", max_length=200, pattern=NO_CONTROL, description="Search words.")],
+    place: Annotated[str | None, Query(None, description="A municipality's code (see /places).")],
+    district: Annotated[str | None, Query(None, description="A district's code (see /districts).")],
+    area: Annotated[str | None, Query(None, description="A policy area's slug (see /policy-areas).")],
+    tag: Annotated[
+        str | None, Query(None, max_length=100, pattern=r"^[-\w]+$", description="A tag's slug (see /tags).")
+    ],
     status: Annotated[schemas.IdeaStatus | None, Query(None)],
-    has_supports: Annotated[bool, Query(False, description="Bara idéer med stöd.")],
+    has_supports: Annotated[bool, Query(False, description="Only ideas with support.")],
     sort: Annotated[
         Literal["relevance", "newest", "supported", "commented", "active"] | None,
-        Query(None, description="Standard: relevans vid sökning, annars nyast."),
+        Query(None, description="Default: relevance for a search, else newest."),
     ],
 ):
     """The ideas of the bank with the list page's filters, search and sort, a page at a time. A search (`q`)
@@ -197,7 +205,7 @@ def ideas(
     }
 
 
-@router.get(IDEAS_PATH + "/{id}", response={200: schemas.Idea, **ERRORS}, tags=["ideas"], summary="En idé")
+@router.get(IDEAS_PATH + "/{id}", response={200: schemas.Idea, **ERRORS}, tags=["ideas"], summary="One idea")
 def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):  # noqa: A002 - the path's name
     """One idea with its status history and its visible comments (a hidden comment is left out; a reply to it
     names it in `reply_to`)."""
@@ -258,7 +266,7 @@ def _public_agenda_or_404(pk: int):
 
 
 @router.get(
-    "/agendas", response={200: schemas.AgendaPage, **ERRORS}, tags=["agendas"], summary="Reformagendor"
+    "/agendas", response={200: schemas.AgendaPage, **ERRORS}, tags=["agendas"], summary="Reform agendas"
 )
 def agendas(request, page: PageNumber, page_size: PageSize):
     """The published reform agendas, newest first: each in the newest version a visitor may read (the adopted
@@ -314,7 +322,7 @@ def _version_summary(request, version) -> dict:
     "/agendas/{id}/versions",
     response={200: schemas.VersionPage, **ERRORS},
     tags=["agendas"],
-    summary="En reformagendas versioner",
+    summary="An agenda's versions",
 )
 def agenda_versions(
     request,
@@ -334,7 +342,7 @@ def agenda_versions(
     "/agendas/{id}/versions/{number}",
     response={200: schemas.Version, **ERRORS},
     tags=["agendas"],
-    summary="En version av en reformagenda",
+    summary="One version of an agenda",
 )
 def agenda_version(
     request,

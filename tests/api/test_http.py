@@ -102,3 +102,13 @@ def test_rate_limit_believes_forwarded_for_only_from_trusted_proxies(api, db, se
     ]
     assert clients == [200, 200]
     assert api.get(f"{API}/districts", headers={"X-Forwarded-For": "198.51.100.0"}).status_code == 429
+
+
+def test_the_schema_is_published_and_lists_the_filters_values(api, db):
+    schema = get_json(api, "/openapi.json")
+    assert schema["openapi"].startswith("3.") and schema["info"]["title"] == "Reformbanken API"
+    parameters = {p["name"]: p["schema"] for p in schema["paths"][f"{API}/ideas"]["get"]["parameters"]}
+    assert "0182" in parameters["place"]["enum"] and parameters["district"]["enum"] == ["lan", "stad"]
+    assert "null" not in str(parameters["status"])
+    # No documentation page: it would load its scripts from a CDN, which the site's CSP forbids.
+    assert api.get(f"{API}/docs").status_code == 404
