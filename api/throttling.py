@@ -14,6 +14,10 @@ DEFAULT_RATE = 120
 WINDOW_SECONDS = 60
 
 
+def rate_limit() -> int:
+    return getattr(settings, "API_RATE_LIMIT", DEFAULT_RATE)
+
+
 class ClientRateThrottle(BaseThrottle):
     """At most `rate` requests per client address in each minute of the clock.
 
@@ -37,7 +41,7 @@ class ClientRateThrottle(BaseThrottle):
         except ValueError:  # expired between add and incr: this request starts the window again
             cache.add(key, 1, timeout=WINDOW_SECONDS + 5)
             return True
-        return count <= getattr(settings, "API_RATE_LIMIT", DEFAULT_RATE)
+        return count <= rate_limit()
 
     def wait(self) -> float:
         return self.retry_after
