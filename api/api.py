@@ -7,10 +7,12 @@ and answers a matching If-None-Match with 304; every client address may make set
 a minute (api/throttling.py)."""
 
 import hashlib
+import math
 
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 
 from places.models import District, Place
@@ -90,6 +92,15 @@ api = ReadOnlyAPI(
 def invalid_request(request, exc):
     """A parameter of the wrong type, out of range or not among the choices: 400 naming the parameter."""
     return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request, exc):
+    """Over the rate limit: 429 (ninja adds Retry-After, the seconds until the next minute begins)."""
+    detail = _("För många anrop. Försök igen om %(seconds)s sekunder.") % {
+        "seconds": math.ceil(exc.wait or 0)
+    }
+    return api.create_response(request, {"detail": detail}, status=429)
 
 
 api.add_router("", endpoints.router)

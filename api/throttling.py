@@ -1,14 +1,17 @@
-"""The API's rate limit: a fixed window of requests per client address, counted in Django's cache."""
+"""The API's rate limit: a fixed window of requests per client address and minute, counted in PostgreSQL."""
 
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from ninja.throttling import BaseThrottle
 
 from members.adapter import client_ip
 
-# Requests a client may make per window; settings.API_RATE_LIMIT overrides it (a test raises it for the
+from .models import RateWindow
+
+# Requests a client may make per minute; settings.API_RATE_LIMIT overrides it (a test raises it for the
 # schemathesis run, which sends hundreds of requests in a few seconds).
 DEFAULT_RATE = 120
 WINDOW_SECONDS = 60
@@ -18,30 +21,44 @@ def rate_limit() -> int:
     return getattr(settings, "API_RATE_LIMIT", DEFAULT_RATE)
 
 
+def rate_window_count(*, client: str, window: int, limit: int) -> bool:
+    """Count one request of `client` in minute `window`; False, counting nothing, when the client has made
+    `limit` requests in it already.
+
+    A conditional UPDATE counts and checks in one statement, so requests at the same moment never count
+    twice as one (a cache's get-and-set would, and let a burst through). The first request of a minute
+    inserts its row; two first requests at once meet at the unique constraint, and the second counts on
+    with the UPDATE. Rows of past minutes are removed as each new minute's first rows arrive."""
+    counted = RateWindow.objects.filter(client=client, window=window, count__lt=limit).update(
+        count=F("count") + 1
+    )
+    if counted:
+        return True
+    try:
+        with transaction.atomic():
+            RateWindow.objects.create(client=client, window=window)
+    except IntegrityError:  # the row is there: over the limit, or made by a request at the same moment
+        return bool(
+            RateWindow.objects.filter(client=client, window=window, count__lt=limit).update(
+                count=F("count") + 1
+            )
+        )
+    RateWindow.objects.filter(window__lt=window).delete()
+    return True
+
+
 class ClientRateThrottle(BaseThrottle):
-    """At most `rate` requests per client address in each minute of the clock.
+    """At most settings.API_RATE_LIMIT requests per client address in each minute of the clock.
 
     The client is the address members.adapter.client_ip works out (X-Forwarded-For believed only from
     settings.TRUSTED_PROXIES), as for the login limit, so a client cannot escape the limit by writing its own
-    header. A fixed window costs one counter per client and window: `cache.add` starts it, `cache.incr`
-    counts on. Redis counts atomically; the database cache (development) may lose a count when two requests
-    of one client land in the same instant, which lets that client through once more, never fewer."""
+    header."""
 
     def allow_request(self, request) -> bool:
-        address = client_ip(request) or "unknown"
         now = time.time()
         window = int(now // WINDOW_SECONDS)
         self.retry_after = (window + 1) * WINDOW_SECONDS - now
-        key = f"api-rate:{address}:{window}"
-        # A little longer than the window, so that a counter never expires while its window is still open.
-        if cache.add(key, 1, timeout=WINDOW_SECONDS + 5):
-            return True
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr: this request starts the window again
-            cache.add(key, 1, timeout=WINDOW_SECONDS + 5)
-            return True
-        return count <= rate_limit()
+        return rate_window_count(client=client_ip(request) or "unknown", window=window, limit=rate_limit())
 
     def wait(self) -> float:
         return self.retry_after

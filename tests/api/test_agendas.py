@@ -6,7 +6,7 @@ from .conftest import API, get_json
 
 
 def test_list_shows_the_published_agendas_only(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5 in the database cache), the count, the page with the districts, the titles
+    # The rate limit's count (5, see test_ideas), the count, the page with the districts, the titles
     # of the versions shown.
     with django_assert_max_num_queries(8):
         data = get_json(api, "/agendas")
@@ -26,7 +26,7 @@ def test_list_shows_the_published_agendas_only(api, bank, django_assert_max_num_
 
 
 def test_versions_stop_at_the_published_one(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5), the agenda, the count, the page with the authors.
+    # The rate limit's count (5), the agenda, the count, the page with the authors.
     with django_assert_max_num_queries(8):
         data = get_json(api, f"/agendas/{bank.adopted.pk}/versions")
     numbers = [v["number"] for v in data["results"]]
@@ -38,7 +38,7 @@ def test_versions_stop_at_the_published_one(api, bank, django_assert_max_num_que
 
 def test_version_is_the_whole_document_with_its_sources(api, bank, django_assert_max_num_queries):
     number = bank.consultation.head_number
-    # The rate limit's counter (5), the agenda, the version with its author, its sections, points and their
+    # The rate limit's count (5), the agenda, the version with its author, its sections, points and their
     # sources (3), the source ideas, the adoption.
     with django_assert_max_num_queries(12):
         data = get_json(api, f"/agendas/{bank.consultation.pk}/versions/{number}")

@@ -147,8 +147,8 @@ def test_id_out_of_range_is_a_400(api, bank, pk):
 
 
 def test_list_queries(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5 in the database cache: its size, a savepoint, the row, the insert, the
-    # release), the place filter's code, the count of its links, the page, its places, its tags, the places'
+    # The rate limit's count (5 for a client's first request in a minute: the conditional update, a
+    # savepoint, the insert, its release, the past minutes' rows), the place filter's code, the count of its links, the page, its places, its tags, the places'
     # codes.
     with django_assert_max_num_queries(11):
         data = get_json(api, "/ideas", place="0182", sort="supported")
@@ -156,7 +156,7 @@ def test_list_queries(api, bank, django_assert_max_num_queries):
 
 
 def test_search_queries(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5), the ranked ids with the facets, the page's rows, its places, its tags, the
+    # The rate limit's count (5), the ranked ids with the facets, the page's rows, its places, its tags, the
     # places' codes.
     with django_assert_max_num_queries(10):
         data = get_json(api, "/ideas", q="nacka")
@@ -164,7 +164,7 @@ def test_search_queries(api, bank, django_assert_max_num_queries):
 
 
 def test_detail_queries(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5), the idea with its author, area and origin, its places, their districts,
+    # The rate limit's count (5), the idea with its author, area and origin, its places, their districts,
     # its tags, the comments with their authors, the status changes with their editors.
     with django_assert_max_num_queries(11):
         data = get_json(api, f"/ideas/{bank.school.pk}")

@@ -144,7 +144,7 @@ def test_nothing_hidden_leaks_anonymously_or_to_an_editor(secrets, super_editor)
 def test_the_session_is_never_read(api, secrets, editor_lan, django_assert_max_num_queries):
     """An editor's request costs what an anonymous one does: no session, user or role is looked up."""
     api.force_login(editor_lan)
-    # The rate limit's counter (5 in the database cache), the districts.
+    # The rate limit's count (5, see test_ideas), the districts.
     with django_assert_max_num_queries(6):
         response = api.get(f"{API}/districts")
     assert response.status_code == 200

@@ -4,7 +4,7 @@ from .conftest import API, get_json
 
 
 def test_places_are_the_county_with_their_districts(api, db, django_assert_max_num_queries):
-    # The rate limit's counter (5 in the database cache), the places, their districts.
+    # The rate limit's count (5, see test_ideas), the places, their districts.
     with django_assert_max_num_queries(7):
         places = get_json(api, "/places")
     assert places[0] == {
@@ -25,7 +25,7 @@ def test_places_are_the_county_with_their_districts(api, db, django_assert_max_n
 
 
 def test_districts(api, db, django_assert_max_num_queries):
-    # The rate limit's counter (5), the districts.
+    # The rate limit's count (5), the districts.
     with django_assert_max_num_queries(6):
         districts = get_json(api, "/districts")
     assert [d["code"] for d in districts] == ["lan", "stad"]
@@ -34,7 +34,7 @@ def test_districts(api, db, django_assert_max_num_queries):
 
 
 def test_policy_areas_with_their_english_names(api, db, django_assert_max_num_queries):
-    # The rate limit's counter (5), the areas.
+    # The rate limit's count (5), the areas.
     with django_assert_max_num_queries(6):
         areas = get_json(api, "/policy-areas")
     school = next(a for a in areas if a["slug"] == "skola-och-utbildning")
@@ -42,7 +42,7 @@ def test_policy_areas_with_their_english_names(api, db, django_assert_max_num_qu
 
 
 def test_tags_with_their_idea_counts_alphabetically(api, bank, django_assert_max_num_queries):
-    # The rate limit's counter (5), the count, the page (the content type is cached).
+    # The rate limit's count (5), the count, the page (the content type is cached).
     with django_assert_max_num_queries(7):
         data = get_json(api, "/tags")
     assert data["results"] == [
