@@ -206,7 +206,7 @@ def ideas(
 
 
 @router.get(IDEAS_PATH + "/{id}", response={200: schemas.Idea, **ERRORS}, tags=["ideas"], summary="One idea")
-def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):  # noqa: A002 - the path's name
+def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     """One idea with its status history and its visible comments (a hidden comment is left out; a reply to it
     names it in `reply_to`)."""
     try:
@@ -326,7 +326,7 @@ def _version_summary(request, version) -> dict:
 )
 def agenda_versions(
     request,
-    id: Annotated[int, Path(ge=1, le=MAX_ID)],  # noqa: A002 - the path's name
+    id: Annotated[int, Path(ge=1, le=MAX_ID)],
     page: PageNumber,
     page_size: PageSize,
 ):
@@ -346,7 +346,7 @@ def agenda_versions(
 )
 def agenda_version(
     request,
-    id: Annotated[int, Path(ge=1, le=MAX_ID)],  # noqa: A002 - the path's name
+    id: Annotated[int, Path(ge=1, le=MAX_ID)],
     number: Annotated[int, Path(ge=1, le=MAX_NUMBER)],
 ):
     """One published version of an agenda, the whole document: narrative, reform directions and their points,
