@@ -188,6 +188,7 @@ def page_urls(idea, agenda):
         "login": reverse("account_login"),
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),
+        "api-docs": reverse("api:docs"),
         "400": "/test/400/",
         "403": "/test/403/",
         "404": "/finns-inte/",
