@@ -209,3 +209,5 @@ SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = "Reformbanken"
 PROPOSALS_PER_PAGE = 20
 COMMENT_EDIT_MINUTES = 30
+# Requests per minute and client address that the read-only API answers (api/throttling.py).
+API_RATE_LIMIT = env_int("DJANGO_API_RATE_LIMIT", 120)
