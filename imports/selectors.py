@@ -37,7 +37,7 @@ def jobs_recent(viewer) -> list[ImportJob]:
 
 def results_page(job: ImportJob, *, page_number, refused_only: bool):
     results = job.results.select_related("proposal").only(
-        "row_number", "title", "outcome", "message", "proposal__id", "proposal__title"
+        "job", "row_number", "title", "outcome", "message", "proposal__id", "proposal__title"
     )
     if refused_only:
         results = results.filter(outcome=ImportRowResult.Outcome.REFUSED)
