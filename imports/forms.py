@@ -18,7 +18,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fil"),
         help_text=_(
-            "CSV (UTF-8, eller semikolonavgränsad från Excel), XLSX eller JSON, högst %(max)s MB och 20\u00a0000 rader. "
+            "CSV (UTF-8, eller semikolonavgränsad från Excel), XLSX eller JSON, högst %(max)s MB och 20 000 rader. "
             "Första raden ska vara kolumnrubriker."
         )
         % {"max": MAX_FILE_BYTES // (1024 * 1024)},

@@ -6,6 +6,7 @@ it acts on the bank as it is then, not as it was at the dry run. The lookups are
 whatever the number of rows."""
 
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -182,6 +183,12 @@ class Lookups:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def tag_slug(name: str) -> str:
+    """The slug taggit gives a tag of this name (one Tag instance per distinct name, not one per row)."""
+    return Tag().slugify(name)
+
+
 def _closest(word: str, choices) -> str | None:
     found = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
     if not found:
@@ -245,7 +252,7 @@ def _tags(plan: RowPlan, value: str) -> list[str]:
         tag = " ".join(unicodedata.normalize("NFKC", raw).lower().lstrip("#").split())
         if not tag:
             continue
-        if len(tag) > TAG_MAX_LENGTH or not TAG_RE.match(tag) or not Tag().slugify(tag):
+        if len(tag) > TAG_MAX_LENGTH or not TAG_RE.match(tag) or not tag_slug(tag):
             plan.messages.append(
                 _(
                     "Taggen ”%(tag)s” får bara innehålla bokstäver, siffror, mellanslag och bindestreck och "
@@ -254,7 +261,7 @@ def _tags(plan: RowPlan, value: str) -> list[str]:
                 % {"tag": tag[:TAG_MAX_LENGTH], "max": TAG_MAX_LENGTH}
             )
             continue
-        tags.setdefault(Tag().slugify(tag), tag)
+        tags.setdefault(tag_slug(tag), tag)
     if len(tags) > MAX_TAGS:
         plan.messages.append(_("Högst %(max)s taggar.") % {"max": MAX_TAGS})
     return list(tags.values())
@@ -367,10 +374,28 @@ def rows_plan(*, job) -> list[RowPlan]:
 
 def _canonical_tags(plans: list[RowPlan]) -> None:
     """An existing tag's name for a tag with its slug (as the submit form does), in one query."""
-    slugs = {Tag().slugify(tag) for plan in plans for tag in plan.values["tags"]}
+    slugs = {tag_slug(tag) for plan in plans for tag in plan.values["tags"]}
     existing = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
     for plan in plans:
-        plan.values["tags"] = [existing.get(Tag().slugify(tag), tag) for tag in plan.values["tags"]]
+        plan.values["tags"] = [existing.get(tag_slug(tag), tag) for tag in plan.values["tags"]]
+
+
+# What comparing and updating an imported idea reads: never its search index, the largest columns.
+RECORD_FIELDS = [
+    "district",
+    "external_id",
+    "source_key",
+    "job",
+    "author_name",
+    "proposal__title",
+    "proposal__summary",
+    "proposal__body",
+    "proposal__problem",
+    "proposal__policy_area",
+    "proposal__status",
+    "proposal__answer",
+    "proposal__created_at",
+]
 
 
 def _match_existing(plans: list[RowPlan], district) -> None:
@@ -380,9 +405,9 @@ def _match_existing(plans: list[RowPlan], district) -> None:
         return
     records = {
         record.external_id: record
-        for record in ImportedIdea.objects.filter(district=district, external_id__in=keys).select_related(
-            "proposal"
-        )
+        for record in ImportedIdea.objects.filter(district=district, external_id__in=keys)
+        .select_related("proposal")
+        .only(*RECORD_FIELDS)
     }
     if not records:
         return

@@ -19,7 +19,7 @@ from reformbank.submissions import submission_claim
 
 from .files import Table
 from .models import ImportedIdea, ImportJob, ImportMapping, ImportRowResult
-from .rows import EXTERNAL_ID_MAX, RowPlan, header_key, mapping_guess, rows_plan
+from .rows import EXTERNAL_ID_MAX, RowPlan, header_key, mapping_guess, rows_plan, tag_slug
 
 logger = logging.getLogger(__name__)
 # Rows written per round of bulk statements; the progress bar moves after each.
@@ -216,7 +216,7 @@ def _job_write(job: ImportJob, progress) -> None:
 def _tags_ensure(names: set[str]) -> dict[str, Tag]:
     """The tags by name, made where missing (rows_plan already gave each the existing name of its slug)."""
     existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    missing = [Tag(name=name, slug=Tag().slugify(name)) for name in names if name not in existing]
+    missing = [Tag(name=name, slug=tag_slug(name)) for name in names if name not in existing]
     if missing:
         Tag.objects.bulk_create(missing, ignore_conflicts=True)
         existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}

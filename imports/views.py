@@ -86,7 +86,9 @@ def job_map(request, pk):
     if submitted:
         messages.success(request, _("Provkörningen är klar. Inget har ändrats ännu – se resultatet nedan."))
         return redirect(submitted.result)
-    job.refresh_from_db(fields=["state"])
+    if submitted.error is not None:  # the import started meanwhile: its page shows where it stands
+        messages.error(request, str(submitted.error))
+        return redirect(job)
     return _job_page(request, job, mapping_form=form, status=submitted.status)
 
 

@@ -2,8 +2,10 @@
 "Importera" button pressed twice at once queues one import, and the progress is visible while it runs."""
 
 import threading
+import uuid
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 from taggit.models import Tag
@@ -13,7 +15,7 @@ from imports.models import ImportedIdea, ImportJob
 from proposals.models import Proposal, StatusChange
 from tests.parallel import parallel_posts
 
-from .conftest import check, csv_file, newest_job, run, upload
+from .conftest import check, csv_file, lan, newest_job, run, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -100,3 +102,29 @@ def test_progress_is_visible_while_the_import_runs(client, checked, run_tasks):
     in_between = {processed for state, processed in seen if state == "running"}
     assert in_between & {500, 1000}, seen[-5:]
     assert seen[-1] == ("done", 1200) or ImportJob.objects.get(pk=checked.pk).state == "done"
+
+
+def test_upload_sent_twice_at_once_makes_one_job(editor_lan):
+    key = str(uuid.uuid4())
+    payloads = [
+        {
+            "district": lan().pk,
+            "submission_key": key,
+            "file": SimpleUploadedFile("stor.csv", csv_file(*ROWS[:5])),
+        }
+        for _ in range(2)
+    ]
+    responses = parallel_posts(editor_lan, "/import/", payloads)
+    assert [r.status_code for r in responses] == [302, 302]
+    assert responses[0].url == responses[1].url
+    assert ImportJob.objects.count() == 1
+
+
+def test_mapping_changed_after_the_start_is_refused(client, checked):
+    run(client, checked)
+    response = check(client, checked)
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Importen har redan startats; kolumnerna kan inte längre ändras." in page
+    checked.refresh_from_db()
+    assert checked.state == "queued"
