@@ -34,6 +34,8 @@ def test_import_pages_are_valid_html(client, editor_lan, tmp_path):
 
     assert [pages[name].status_code for name in ("upload-error", "mapping-error")] == [400, 400]
     assert "Resultat av importen" in pages["report"].content.decode()
+    assert "LAN-2025-003" in pages["mapping"].content.decode()  # the file's first three rows
+    assert "LAN-2025-004" not in pages["mapping"].content.decode()
     files = []
     for name, response in pages.items():
         path = tmp_path / f"{name}.html"
