@@ -332,6 +332,8 @@ def _row_clean(number: int, cells: list[str], mapping: dict, lookups: Lookups, d
     # Without an id in the file, the title and places are the row's identity: the same file imported again
     # finds its ideas by them.
     plan.key = external_id or "rubrik:" + ",".join(sorted(p.code for p in places)) + ":" + title.lower()
+    if len(plan.key) > EXTERNAL_ID_MAX:  # many places and a long title: the same row gives the same digest
+        plan.key = "rubrik:" + hashlib.sha256(plan.key.encode()).hexdigest()
     plan.outcome = ImportRowResult.Outcome.CREATE
     plan.values = {
         "title": title,

@@ -1,7 +1,6 @@
 """Every write of the import: a job from an uploaded file, its column mapping and dry run, queueing it, and the
 import itself (run by the task worker)."""
 
-import hashlib
 import logging
 from functools import partial
 from itertools import islice
@@ -19,7 +18,7 @@ from reformbank.submissions import submission_claim
 
 from .files import Table
 from .models import ImportedIdea, ImportJob, ImportMapping, ImportRowResult
-from .rows import EXTERNAL_ID_MAX, RowPlan, header_key, mapping_guess, rows_plan, tag_slug
+from .rows import RowPlan, header_key, mapping_guess, rows_plan, tag_slug
 
 logger = logging.getLogger(__name__)
 # Rows written per round of bulk statements; the progress bar moves after each.
@@ -70,6 +69,7 @@ def import_job_create(*, editor, district, file_name: str, table: Table, submiss
         total=len(table.rows),
         submission_key=submission_key,
     )
+    # files.table_read made the header and rows (a file of only a header has none: an empty list is no error).
     job.full_clean(exclude=["rows", "header"])
     job.save()
     return job
@@ -121,10 +121,10 @@ def import_job_start(*, job: ImportJob) -> bool:
     )
     if not started:
         state = ImportJob.objects.values_list("state", flat=True).get(pk=job.pk)
-        if state == ImportJob.State.UPLOADED:
+        if state in {ImportJob.State.UPLOADED, ImportJob.State.FAILED}:
             raise ImportStateError(_("Koppla kolumnerna och provkör först."))
         return False
-    from .tasks import import_run
+    from .tasks import import_run  # here, as the task module imports this one
 
     transaction.on_commit(partial(import_run.enqueue, job_id=job.pk))
     return True
@@ -143,13 +143,14 @@ def import_job_execute(*, job_id: int) -> None:
     try:
         with transaction.atomic():
             _job_write(ImportJob.objects.select_related("district", "created_by").get(pk=job_id), progress)
-    except Exception:
+    except Exception as error:
         logger.exception("Import %s failed", job_id)
+        # The cause for the operator (the admin and the log); the editor's page says only that nothing changed.
         ImportJob.objects.filter(pk=job_id).update(
             state=ImportJob.State.FAILED,
             processed=0,
             finished_at=timezone.now(),
-            error=_("Importen avbröts av ett fel. Inget har ändrats i reformbanken; försök igen."),
+            error=f"{type(error).__name__}: {error}"[:2000],
         )
     finally:
         progress.close()
@@ -223,14 +224,6 @@ def _tags_ensure(names: set[str]) -> dict[str, Tag]:
     return existing
 
 
-def _key(plan: RowPlan) -> str:
-    return (
-        plan.key
-        if len(plan.key) <= EXTERNAL_ID_MAX
-        else "rubrik:" + hashlib.sha256(plan.key.encode()).hexdigest()
-    )
-
-
 def _ideas_create(job: ImportJob, plans: list[RowPlan], tags: dict, content_type) -> None:
     now = timezone.now()
     proposals = []
@@ -270,7 +263,7 @@ def _ideas_create(job: ImportJob, plans: list[RowPlan], tags: dict, content_type
         ImportedIdea(
             proposal=plan.values["proposal"],
             district_id=job.district_id,
-            external_id=_key(plan),
+            external_id=plan.key,
             source_key=job.file_name,
             job=job,
             author_name=plan.values["author_name"],

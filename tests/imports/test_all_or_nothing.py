@@ -60,7 +60,8 @@ def test_a_failed_import_leaves_nothing_half_done(client, checked, run_tasks, fa
     assert not StatusChange.objects.exists()
     assert not Tag.objects.exists()
     page = client.get(checked.get_absolute_url()).content.decode()
-    assert "Importen avbröts av ett fel. Inget har ändrats i reformbanken; försök igen." in page
+    assert "Importen avbröts av ett fel. Inget har ändrats i reformbanken; koppla kolumnerna" in page
+    assert "refused by the test" in checked.error
     # The results of the dry run are still there, and it can be run again once the cause is gone.
     assert checked.results.count() == 1200
 

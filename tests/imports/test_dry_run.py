@@ -4,6 +4,7 @@ bank. The sample with errors shows each kind of refusal the editor meets."""
 import pytest
 from django.urls import reverse
 
+from imports import services
 from imports.models import ImportRowResult
 from places.models import District
 from proposals.models import Proposal
@@ -137,3 +138,15 @@ def test_results_are_paged(client, editor):
     page = client.get(job.get_absolute_url() + "?page=3").content.decode()
     assert "Sida 3 av 3" in page and "Idé nummer 100" in page and "Idé nummer 99<" not in page
     assert ImportRowResult.objects.filter(job=job).count() == 120
+
+
+def test_without_ids_the_title_and_places_find_the_ideas_again(client, editor):
+    header = "Rubrik;Kommun;Sakområde;Text"
+    content = f"{header}\nFler parkbänkar;Nacka, Solna;Trygghet;Bänkar.\nLängre öppettider;Täby;Kultur och fritid;Kvällar.\n"
+    job, _messages = dry_run(client, "utan-id.csv", content.encode())
+    services.import_job_start(job=job)
+    services.import_job_execute(job_id=job.pk)  # what the task worker runs
+    assert Proposal.objects.count() == 2
+    again, messages = dry_run(client, "utan-id.csv", content.replace("Bänkar.", "Fler bänkar.").encode())
+    assert (again.updated_count, again.unchanged_count, again.created_count) == (1, 1, 0)
+    assert messages == {2: "", 3: ""}
