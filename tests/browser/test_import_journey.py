@@ -36,6 +36,8 @@ def test_editor_imports_a_spreadsheet_and_watches_its_progress(
     expect(bar).to_be_visible()
     expect(page.get_by_role("heading", level=2, name="Importen pågår")).to_be_visible()
     assert_accessible(page)
+    expect(page.get_by_role("link", name="Visa rapporten")).to_be_hidden()  # until the import is done
+    screenshot(page, "import-progress", sizes=("desktop",))
     url = page.url
     run_tasks()
     expect(bar).to_have_attribute("value", "100")  # set by the page's script from the status it polls
