@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import agenda_bench
+import import_bench
 import search_bench
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -439,7 +440,9 @@ def main(argv=None) -> int:
     reindex = search_bench.reindex_seconds(env=bench_env())
     print(f"Full search reindex of {facts['count']} ideas: {reindex:.1f} s (target < 120 s)")
     print(f"\n{search_bench.relevance_report()}")
-    all_good = all_good and "FAIL" not in diff and reindex < 120
+    imports = import_bench.import_report()
+    print(f"\n{imports}")
+    all_good = all_good and "FAIL" not in diff and "FAIL" not in imports and reindex < 120
     if all_good:
         log.unlink(missing_ok=True)
     else:

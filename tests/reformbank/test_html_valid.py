@@ -185,6 +185,7 @@ def page_urls(idea, agenda):
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
+        "import": reverse("imports:upload"),
         "login": reverse("account_login"),
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),
