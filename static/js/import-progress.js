@@ -15,7 +15,7 @@ document.addEventListener("DOMContentLoaded", () => {
       text.textContent = running
         .replace("{processed}", status.processed)
         .replace("{total}", status.total)
-        .replace("{percent}", status.percent);
+        .replace("{percent}", `${status.percent} %`);
     } else if (status.state === "done") {
       text.textContent = text.dataset.textDone;
     } else if (status.state === "failed") {
