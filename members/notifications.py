@@ -27,6 +27,8 @@ KINDS = {
     "amendment_answered": NotificationKind(
         _("Ditt ändringsyrkande på ”%(agenda)s” är besvarat: %(decision)s"), translated=("decision",)
     ),
+    # meetings: someone cancelled, and the member moved up from the waiting list.
+    "meeting_seat": NotificationKind(_("Du har fått en plats på ”%(meeting)s”.")),
 }
 
 
