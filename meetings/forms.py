@@ -160,7 +160,7 @@ class NotesForm(forms.Form):
 
 
 class IdeaSearchForm(forms.Form):
-    sok = forms.CharField(label=_("Sök idé efter rubrik"), required=False, max_length=200)
+    sok = forms.CharField(label=_("Hitta en idés nummer: sök på rubriken"), required=False, max_length=200)
 
 
 class DistrictFilterForm(forms.Form):

@@ -121,10 +121,18 @@ def meeting_edit(request, pk):
 
 @login_required
 def meeting_notes(request, pk):
+    """The notes form. Its search button finds ideas' numbers by title and shows the form again as typed,
+    saving nothing."""
     meeting = _meeting_or_404(pk)
     require(request.viewer.is_verified and permissions.can_write_notes(request.viewer, meeting))
-    status = 200
-    if request.method == "POST":
+    status, suggestions = 200, None
+    search = IdeaSearchForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and request.POST.get("action") == "search":
+        form = NotesForm(initial={name: request.POST.get(name, "") for name in ("notes", "ideas")})
+        suggestions = []
+        if search.is_valid() and search.cleaned_data["sok"].strip():
+            suggestions = suggest_titles(parse_query(search.cleaned_data["sok"]), limit=SUGGESTIONS)
+    elif request.method == "POST":
         form = NotesForm(request.POST)
         submitted = form_submit(
             form,
@@ -139,10 +147,6 @@ def meeting_notes(request, pk):
     else:
         ideas = ", ".join(str(pk) for pk in meeting.ideas.order_by("pk").values_list("pk", flat=True))
         form = NotesForm(initial={"notes": meeting.notes, "ideas": ideas})
-    search = IdeaSearchForm(request.GET or None)
-    suggestions = []
-    if search.is_valid() and search.cleaned_data["sok"].strip():
-        suggestions = suggest_titles(parse_query(search.cleaned_data["sok"]), limit=SUGGESTIONS)
     context = {"meeting": meeting, "form": form, "search": search, "suggestions": suggestions}
     return render(request, "meetings/notes_form.html", context, status=status)
 

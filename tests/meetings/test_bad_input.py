@@ -125,7 +125,22 @@ def test_ideas_by_number_or_address(client, editor_lan, make_meeting, make_propo
     assert set(past.ideas.all()) == {first, second}
     html = client.get(past.get_absolute_url()).content.decode()
     assert "Läxhjälp i Nacka" in html and "Fler fritidsgårdar" in html
-    # The notes page finds an idea's number by its title, and shows the linked ones again.
-    page = client.get(reverse("meetings:notes", args=[past.pk]), {"sok": "fritidsgård"}).content.decode()
-    assert f"<strong>{second.pk}</strong>" in page
-    assert f"{first.pk}, {second.pk}" in page or f"{second.pk}, {first.pk}" in page
+    page = client.get(reverse("meetings:notes", args=[past.pk])).content.decode()
+    assert f'value="{first.pk}, {second.pk}"' in page
+
+
+def test_the_search_button_finds_numbers_and_keeps_the_text(
+    client, editor_lan, make_meeting, make_proposal, member
+):
+    idea = make_proposal(member, title="Fler fritidsgårdar i Nacka")
+    past = make_meeting(starts_in=-timedelta(days=1))
+    client.force_login(editor_lan)
+    data = {"notes": "Halvskrivna anteckningar", "ideas": "abc", "sok": "fritidsgård", "action": "search"}
+    response = client.post(reverse("meetings:notes", args=[past.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<strong>{idea.pk}</strong>" in html
+    assert "Halvskrivna anteckningar" in html and 'value="abc"' in html
+    assert "är varken ett idénummer" not in html  # searching is not saving: no errors yet
+    past.refresh_from_db()
+    assert past.notes == ""
