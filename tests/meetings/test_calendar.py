@@ -108,3 +108,14 @@ def test_a_summer_meeting_keeps_its_swedish_hour(client, make_meeting):
     meeting = make_meeting(starts_in=summer - timezone.now())
     (event,) = events(parse(client.get(reverse("meetings:ical", args=[meeting.pk]))))
     assert event["dtstart"].to_ical() == b"20270701T180000"
+
+
+def test_member_calendar_query_count(client, django_assert_max_num_queries, make_meeting, member):
+    for day in range(12):
+        services.meeting_register(meeting=make_meeting(starts_in=timedelta(days=day + 1)), member=member)
+    feed = services.calendar_feed_renew(member=member)
+    url = reverse("meetings:member_calendar", args=[feed.token])
+    # the address with its member; the member's meetings (no session: calendar apps fetch without one)
+    with django_assert_max_num_queries(2):
+        response = client.get(url)
+    assert len(events(parse(response))) == 12
