@@ -14,13 +14,21 @@ from members.permissions import Viewer
 from .models import Meeting
 
 
+def can_sign_up(viewer: Viewer) -> bool:
+    """Sign up for meetings and cancel (whether a meeting still takes sign-ups is the service's to say, under
+    a lock: a refusal there is a conflict, 409)."""
+    return viewer.is_verified
+
+
 def can_register(viewer: Viewer, meeting: Meeting) -> bool:
-    """Sign up or cancel (the service checks again, under a lock, that the meeting has not started)."""
-    return viewer.is_verified and not meeting.has_started
+    """Show the sign-up and cancel buttons: before the meeting starts."""
+    return can_sign_up(viewer) and not meeting.has_started
 
 
 def can_create_meeting(viewer: Viewer, district=None) -> bool:
     """Editors arrange meetings for their own board, or joint ones; admins for any board."""
+    if not viewer.is_verified:
+        return False
     if viewer.is_admin:
         return True
     editing = viewer.editor_district_ids
@@ -28,6 +36,8 @@ def can_create_meeting(viewer: Viewer, district=None) -> bool:
 
 
 def can_edit_meeting(viewer: Viewer, meeting: Meeting) -> bool:
+    if not viewer.is_verified:
+        return False
     if viewer.is_admin:
         return True
     editing = viewer.editor_district_ids

@@ -39,7 +39,7 @@ def meeting_list(request):
     context = {
         "form": form,
         "page": page,
-        "can_create": permissions.can_create_meeting(request.viewer) and request.viewer.is_verified,
+        "can_create": permissions.can_create_meeting(request.viewer),
         "can_use_calendar": permissions.can_use_calendar_feed(request.viewer),
     }
     return render(request, "meetings/meeting_list.html", context)
@@ -75,7 +75,7 @@ def _editable_districts(viewer) -> list[District]:
 @login_required
 def meeting_create(request):
     viewer = request.viewer
-    require(viewer.is_verified and permissions.can_create_meeting(viewer))
+    require(permissions.can_create_meeting(viewer))
     form = MeetingForm(request.POST or None, districts=_editable_districts(viewer))
     status = 200
     if request.method == "POST":
@@ -99,7 +99,7 @@ def meeting_create(request):
 def meeting_edit(request, pk):
     meeting = _meeting_or_404(pk)
     viewer = request.viewer
-    require(viewer.is_verified and permissions.can_edit_meeting(viewer, meeting))
+    require(permissions.can_edit_meeting(viewer, meeting))
     districts = _editable_districts(viewer)
     if meeting.district is not None and meeting.district not in districts:
         districts.append(meeting.district)
@@ -124,7 +124,7 @@ def meeting_notes(request, pk):
     """The notes form. Its search button finds ideas' numbers by title and shows the form again as typed,
     saving nothing."""
     meeting = _meeting_or_404(pk)
-    require(request.viewer.is_verified and permissions.can_write_notes(request.viewer, meeting))
+    require(permissions.can_write_notes(request.viewer, meeting))
     status, suggestions = 200, None
     search = IdeaSearchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and request.POST.get("action") == "search":
@@ -155,7 +155,7 @@ def meeting_notes(request, pk):
 @require_POST
 def meeting_register(request, pk):
     meeting = _meeting_or_404(pk)
-    require(request.viewer.is_verified)
+    require(permissions.can_sign_up(request.viewer))
     try:
         registration = services.meeting_register(meeting=meeting, member=request.user)
     except MeetingError as error:
@@ -174,7 +174,7 @@ def meeting_register(request, pk):
 @require_POST
 def meeting_cancel(request, pk):
     meeting = _meeting_or_404(pk)
-    require(request.viewer.is_verified)
+    require(permissions.can_sign_up(request.viewer))
     try:
         cancelled = services.meeting_cancel(meeting=meeting, member=request.user)
     except MeetingError as error:
