@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from meetings import services
 from meetings.models import Registration
@@ -48,3 +49,14 @@ def test_a_started_meeting_gets_no_reminder(make_meeting, member, run_tasks):
     Registration.objects.update(reminded_at=None)
     assert services.meeting_reminders_send(now=meeting.starts_at + timedelta(minutes=1)) == 0
     assert run_tasks() == []
+
+
+def test_the_reminder_gives_the_time_in_swedish_time(make_meeting, member, run_tasks):
+    meeting = make_meeting(title="Kvällsmöte om cykelbanor", starts_in=timedelta(hours=20))
+    services.meeting_register(meeting=meeting, member=member)
+    services.meeting_reminders_send()
+    (message,) = run_tasks()
+    assert message.subject.endswith("Påminnelse: Kvällsmöte om cykelbanor")
+    assert timezone.localtime(meeting.starts_at).strftime("%H.%M") in message.body
+    assert meeting.address in message.body
+    assert meeting.get_absolute_url() in message.body
