@@ -42,6 +42,8 @@ KINDS = {
     "proposal_carried": NotificationKind(
         _("%(name)s (%(kind)s) driver nu din idé ”%(title)s”."), translated=("kind",)
     ),
+    # meetings: someone cancelled, and the member moved up from the waiting list.
+    "meeting_seat": NotificationKind(_("Du har fått en plats på ”%(meeting)s”.")),
 }
 
 

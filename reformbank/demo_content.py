@@ -2888,3 +2888,65 @@ IMPLEMENTATIONS = (
         (Step("proposed", 35, "Motion i kommunfullmäktige om heltid som norm i stadens äldreomsorg."),),
     ),
 )
+
+
+# ── Meetings (the meetings app): one held, with notes citing the ideas raised, and one coming, digital ──────
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoMeeting:
+    """A meeting of the demo. `district` a district code (None: joint); `days` from today (negative: held),
+    starting at `hour` Swedish time; `attendees` demo members' names; `ideas` keys of ideas raised."""
+
+    title: str
+    district: str | None
+    kind: str
+    days: int
+    hour: int
+    minutes: int
+    capacity: int
+    description: str
+    address: str = ""
+    join_url: str = ""
+    notes: str = ""
+    ideas: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+    editor: str = "redaktor.lan@example.se"
+
+
+MEETINGS = (
+    DemoMeeting(
+        title="Läxhjälp för alla – medlemsmöte i Botkyrka",
+        district="lan",
+        kind="on_site",
+        days=-18,
+        hour=18,
+        minutes=120,
+        capacity=40,
+        address="Folkets hus Fittja, Fittja centrum, Botkyrka",
+        description="Hur får alla elever i Botkyrka hjälp med läxorna, även under loven? Vi samtalar med "
+        "lärare och föräldrar om idéerna i Reformbanken.\n\nFika från kl. 17.30.",
+        notes="Ett tjugotal medlemmar, två lärare från Fittjaskolan och en bibliotekarie från Alby bibliotek "
+        "var med.\n\n"
+        "- Läxhjälpen behöver behöriga lärare; lärarstudenter från Södertörn kan fylla på.\n"
+        "- Biblioteken kan ha läxhjälp under loven om kommunen betalar lärartimmarna.\n"
+        "- Mötet ställde sig bakom båda idéerna och vill att styrelsen tar med dem i reformagendan.\n\n"
+        "Nästa steg: Anna Lindqvist och Amira Haddad räknar på kostnaden för lovläxhjälpen.",
+        ideas=("laxhjalp-botkyrka", "laxhjalp-bibliotek"),
+        attendees=("Anna Lindqvist", "Amira Haddad", "Jonas Falk", "Karin Nyström", "Maria Medlem"),
+    ),
+    DemoMeeting(
+        title="Fler hyresrätter i hela länet – digitalt samtal",
+        district=None,
+        kind="digital",
+        days=9,
+        hour=18,
+        minutes=90,
+        capacity=60,
+        join_url="https://mote.example.se/reformbanken/hyresratter",
+        description="Båda distrikten bjuder in till ett digitalt samtal om bostadspolitiken inför valet: hur "
+        "bygger allmännyttan fler hyresrätter som vanliga löner räcker till?\n\n"
+        "Länken till mötet visas här för dig som är anmäld, en timme före start.",
+        attendees=("Fatima Hassan", "Erik Johansson", "Leila Karimi", "Johan Berglund"),
+    ),
+)

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from agenda import services as agenda_services
 from agenda.document import document_load
+from meetings import services as meeting_services
+from meetings.models import Meeting
 from members.services import notification_create
 from places.models import District
 from practice import services as practice_services
@@ -129,6 +131,19 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
     practice_services.proposal_carry(proposal=idea, member=member, assignment=office)
     practice_services.assignment_state(member=member, kind="municipal_council", place=place)
     rounds_demo(idea, editor_lan)
+    held = meeting_services.meeting_create(
+        editor=editor_lan, district=None, title="Läxhjälp för alla", description="Ett **möte**.", kind="on_site",
+        address="Folkets hus Fittja", join_url="", starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3, hours=-2), capacity=20,
+    )  # fmt: skip
+    meeting_services.meeting_notes_set(meeting=held, editor=editor_lan, notes="- Bra möte", ideas=[idea])
+    coming = meeting_services.meeting_create(
+        editor=editor_lan, district=District.objects.get(code="lan"), title="Digitalt samtal", description="",
+        kind="digital", address="", join_url="https://mote.example.se/j/1", capacity=1,
+        starts_at=timezone.now() + timedelta(minutes=30), ends_at=timezone.now() + timedelta(hours=2),
+    )  # fmt: skip
+    meeting_services.meeting_register(meeting=coming, member=member)
+    meeting_services.meeting_register(meeting=coming, member=other_member)
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
@@ -153,6 +168,10 @@ def rounds_demo(idea, editor):
 
 def page_urls(idea, agenda):
     newest = agenda.head_number
+    held, coming = (
+        Meeting.objects.get(title="Läxhjälp för alla"),
+        Meeting.objects.get(title="Digitalt samtal"),
+    )
     return {
         "home": reverse("home"),
         "list": reverse("proposals:list"),
@@ -182,6 +201,12 @@ def page_urls(idea, agenda):
         "round-create": reverse("rounds:create"),
         "round-edit": reverse("rounds:edit", args=["trygghet-i-fororten"]),
         "round-close": reverse("rounds:close", args=["trygghet-i-fororten"]),
+        "meetings": reverse("meetings:list"),
+        "meeting": coming.get_absolute_url(),
+        "meeting-held": held.get_absolute_url(),
+        "meeting-create": reverse("meetings:create"),
+        "meeting-notes": reverse("meetings:notes", args=[held.pk]),
+        "meeting-calendar": reverse("meetings:calendar"),
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),

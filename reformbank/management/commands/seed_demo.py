@@ -26,6 +26,8 @@ from agenda import selectors as agenda_selectors
 from agenda import services as agenda_services
 from agenda.document import document_load
 from agenda.models import Agenda, AgendaVersion, Amendment
+from meetings import services as meeting_services
+from meetings.models import Registration
 from members.models import EditorRole, Follow, Notification, User
 from members.services import notifications_create
 from places.models import District, Place
@@ -188,6 +190,8 @@ class Command(BaseCommand):
         self.practice_create(people, by_key, by_name)
         for demo_round in demo_content.ROUNDS:
             self.round_create(demo_round, people, by_key)
+        for demo_meeting in demo_content.MEETINGS:
+            self.meeting_create(demo_meeting, people, by_key, by_name)
         return len(proposals)
 
     def follows_create(self, people, by_name, proposals):
@@ -398,6 +402,41 @@ class Command(BaseCommand):
                 ends_on=timezone.localdate() + timedelta(days=demo_agenda.consultation_days),
             )
         self.amendments_create(agenda, demo_agenda, by_key, by_name)
+
+    def meeting_create(self, demo_meeting, people, by_key, by_name):
+        """A meeting as its editor arranged it, with the members who signed up; a held one with its notes."""
+        day = timezone.localtime() + timedelta(days=demo_meeting.days)
+        starts_at = day.replace(hour=demo_meeting.hour, minute=0, second=0, microsecond=0)
+        district = District.objects.get(code=demo_meeting.district) if demo_meeting.district else None
+        meeting = meeting_services.meeting_create(
+            editor=people[demo_meeting.editor],
+            district=district,
+            title=demo_meeting.title,
+            description=demo_meeting.description,
+            kind=demo_meeting.kind,
+            join_url=demo_meeting.join_url,
+            address=demo_meeting.address,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=demo_meeting.minutes),
+            capacity=demo_meeting.capacity,
+        )
+        # Signed up in the weeks before: a held meeting's sign-ups are written as they were then.
+        Registration.objects.bulk_create(
+            Registration(
+                meeting=meeting,
+                member=by_name[name],
+                state=Registration.State.CONFIRMED,
+                created_at=starts_at - timedelta(days=14 - i),
+            )
+            for i, name in enumerate(demo_meeting.attendees)
+        )
+        if demo_meeting.notes:
+            meeting_services.meeting_notes_set(
+                meeting=meeting,
+                editor=people[demo_meeting.editor],
+                notes=demo_meeting.notes,
+                ideas=[by_key[key] for key in demo_meeting.ideas],
+            )
 
     def amendments_create(self, agenda, demo_agenda, by_key, by_name):
         """The members' amendments to the agenda on consultation, waiting for the board's answer."""
