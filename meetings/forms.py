@@ -56,7 +56,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "district", "kind", "starts_at", "ends_at", "address", "join_url", "capacity"]
-        fields += ["description"]
+        fields += ["round", "description"]
         field_classes = {"title": SingleLineCharField, "address": SingleLineCharField}
         labels = {
             "title": _("Titel"),

@@ -40,6 +40,15 @@ class Meeting(models.Model):
         verbose_name=_("partidistrikt"),
         help_text=_("Tomt för ett gemensamt möte för båda distrikten."),
     )
+    round = models.ForeignKey(
+        "rounds.Round",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("idéinsamling"),
+        help_text=_("Om mötet hör till en idéinsamling."),
+    )
     description = models.TextField(_("beskrivning"), max_length=DESCRIPTION_MAX, blank=True)
     kind = models.CharField(_("form"), max_length=10, choices=Kind.choices)
     join_url = models.URLField(_("länk till mötet"), max_length=JOIN_URL_MAX, blank=True)

@@ -37,7 +37,7 @@ def meeting_list_page(*, district_id: int | None, viewer, page_number):
 def meeting_for_detail(pk) -> Meeting:
     """The meeting with its district and the number of seats taken (raises Meeting.DoesNotExist)."""
     return (
-        Meeting.objects.select_related("district")
+        Meeting.objects.select_related("district", "round")
         .annotate(
             confirmed_count=Count(
                 "registrations", filter=Q(registrations__state=Registration.State.CONFIRMED)

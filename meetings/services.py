@@ -34,6 +34,7 @@ MEETING_FIELDS = (
     "starts_at",
     "ends_at",
     "capacity",
+    "round",
 )
 
 
@@ -151,6 +152,7 @@ def _seats_fill(meeting: Meeting) -> list[Registration]:
             kind="meeting_seat",
             params={"meeting": meeting.title},
             url=meeting.get_absolute_url(),
+            emailed=True,  # the seat email below says more, and goes whatever the member's email choice
         )
         _member_email(registration.member, meeting, "seat")
     return moving

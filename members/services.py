@@ -68,26 +68,35 @@ def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: Us
     user.save(update_fields=["is_superuser", "is_staff"])
 
 
-def notification_create(*, user: User, kind: str, params: dict | None = None, url: str = "") -> Notification:
+def notification_create(
+    *, user: User, kind: str, params: dict | None = None, url: str = "", emailed: bool = False
+) -> Notification:
     """Tell the member something on the site. The message is the kind's (members.notifications), rendered
-    in the member's language when they read it; pass labels as lazy translations (a TextChoices' `.label`)."""
-    [notification] = notifications_create(users=[user], kind=kind, params=params, url=url)
+    in the member's language when they read it; pass labels as lazy translations (a TextChoices' `.label`).
+    `emailed`: the caller emails the member about it itself (a meeting seat), so no notice email follows."""
+    [notification] = notifications_create(users=[user], kind=kind, params=params, url=url, emailed=emailed)
     return notification
 
 
 @transaction.atomic
 def notifications_create(
-    *, users, kind: str, params: dict | None = None, url: str = ""
+    *, users, kind: str, params: dict | None = None, url: str = "", emailed: bool = False
 ) -> list[Notification]:
     """Tell each of these members the same thing, once each, and email it to those who want it at once (from
     the task worker, after the commit). Those who want a digest get it in the next one."""
     stored = notification_params(kind, params or {})
     by_pk = {user.pk: user for user in users}
+    emailed_at = timezone.now() if emailed else None
     created = Notification.objects.bulk_create(
-        Notification(user_id=pk, kind=kind, params=stored, url=url) for pk in sorted(by_pk)
+        Notification(user_id=pk, kind=kind, params=stored, url=url, emailed_at=emailed_at)
+        for pk in sorted(by_pk)
     )
     User.objects.filter(pk__in=by_pk).update(unread_notifications=F("unread_notifications") + 1)
-    immediate = [n.pk for n in created if by_pk[n.user_id].email_frequency == User.EmailFrequency.IMMEDIATELY]
+    immediate = [
+        n.pk
+        for n in created
+        if not emailed and by_pk[n.user_id].email_frequency == User.EmailFrequency.IMMEDIATELY
+    ]
     if immediate:
         transaction.on_commit(partial(notifications_email.enqueue, notification_ids=immediate))
     return created
