@@ -17,6 +17,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from members.services import notification_create
 from proposals.models import Proposal
 from reformbank.submissions import submission_claim
@@ -243,13 +245,22 @@ def proposal_promote(
         except ItemGone:
             raise AgendaError(_("Reformriktningen har tagits bort ur agendan. Välj en annan.")) from None
 
-    return agenda_edit(
+    version = agenda_edit(
         agenda=agenda,
         editor=editor,
         base_number=None,
         message=SystemMessage("promoted", {"title": proposal.title[:120]}),
         change=change,
     )
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.PROMOTE,
+        target=proposal,
+        districts=agenda_districts(agenda),
+        before={},
+        after={"agenda": agenda.title, "version": version.number},
+    )
+    return version
 
 
 @transaction.atomic

@@ -27,6 +27,13 @@ KINDS = {
     "amendment_answered": NotificationKind(
         _("Ditt ändringsyrkande på ”%(agenda)s” är besvarat: %(decision)s"), translated=("decision",)
     ),
+    # Moderation: an editor asks the author to change what someone reported.
+    "change_requested_proposal": NotificationKind(
+        _("Redaktionen ber dig ändra din idé ”%(title)s”: %(message)s")
+    ),
+    "change_requested_comment": NotificationKind(
+        _("Redaktionen ber dig ändra din kommentar på ”%(title)s”: %(message)s")
+    ),
 }
 
 
