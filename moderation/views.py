@@ -108,12 +108,17 @@ def _report_or_404(pk, viewer) -> Report:
 
 
 def _report_page(request, report, *, status=200, **forms_shown):
+    if status == 409:  # decided by someone else meanwhile: show their decision
+        report = selectors.report_for_handling(report.pk)
     context = {
         "report": report,
         "others": selectors.reports_of_same_target(report),
         "dismiss_form": forms.Form(),
         "hide_form": HideForm(),
         "ask_form": AskChangeForm(),
+        # A refused decision shows its form again, with the reason and what was typed, even on a report
+        # another editor has closed meanwhile.
+        "failed": status != 200,
         **forms_shown,
     }
     return render(request, "moderation/report_detail.html", context, status=status)
