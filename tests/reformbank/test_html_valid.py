@@ -20,8 +20,10 @@ from django.utils import timezone
 from agenda import services as agenda_services
 from agenda.document import document_load
 from members.services import notification_create
+from moderation.models import Report
 from places.models import District
 from proposals import services
+from proposals.models import Proposal
 
 ROLES = {"anonymous": None, "member": "member", "editor": "editor_lan", "admin": "admin_user"}
 
@@ -116,6 +118,10 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
         text="Läxhjälp även på lov.",
         motivation="Loven är långa.",
     )
+    # Moderation: a report of the comment, and an idea hidden with its public reason.
+    Report.objects.create(reporter=member, proposal=idea, comment=comment, reason="Reklam för ett företag.")
+    spam = make_proposal(other_member, title="Köp billiga klockor")
+    services.proposal_hide(proposal=spam, editor=editor_lan, reason="Reklam")
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
@@ -143,6 +149,11 @@ def page_urls(idea, agenda):
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
+        "idea-hidden": Proposal.objects.get(hidden_at__isnull=False).get_absolute_url(),
+        "report-form": reverse("moderation:report_comment", args=[Report.objects.get().comment_id]),
+        "reports": reverse("moderation:queue"),
+        "report": reverse("moderation:report", args=[Report.objects.get().pk]),
+        "audit-log": reverse("moderation:log"),
         "login": reverse("account_login"),
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),
