@@ -48,6 +48,6 @@ def db_state():
             Proposal.objects.values_list("pk", "hidden_at", "hidden_by_id", "hidden_reason", "comment_count")
         ),
         "comments": sorted(Comment.objects.values_list("pk", "hidden_at", "hidden_by_id", "hidden_reason")),
-        "notifications": sorted(Notification.objects.values_list("user_id", "kind", "params")),
+        "notifications": list(Notification.objects.order_by("pk").values_list("user_id", "kind", "params")),
         "audit": AuditEntry.objects.count(),
     }
