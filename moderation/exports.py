@@ -39,7 +39,7 @@ def audit_csv_rows(entries: Iterable) -> Iterator[str]:
         [
             _("Tidpunkt"),
             _("Utförd av"),
-            _("Medlemsnummer"),
+            _("Utförd av (id)"),
             _("Åtgärd"),
             _("Distrikt"),
             _("Typ av objekt"),
