@@ -18,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from members.services import follow_set, followers_notify, notification_create
 from proposals.models import Proposal
 from reformbank.submissions import submission_claim
@@ -256,6 +258,14 @@ def proposal_promote(
     notification_create(user=proposal.author, kind="own_idea_promoted", params=params, url=url)
     followers_notify(
         targets=[proposal], exclude=[editor, proposal.author], kind="idea_promoted", params=params, url=url
+    )
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.PROMOTE,
+        target=proposal,
+        districts=agenda_districts(agenda),
+        before={},
+        after={"agenda": agenda.title, "version": version.number},
     )
     return version
 

@@ -16,6 +16,7 @@ from agenda.document import document_load
 from agenda.models import Adoption, AgendaVersion
 from members.permissions import ANONYMOUS
 from places.models import District, Place
+from proposals import permissions as proposal_permissions
 from proposals import selectors
 from proposals.models import Comment, PolicyArea, Proposal
 
@@ -213,6 +214,8 @@ def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         proposal = selectors.proposal_for_detail(id)
     except Proposal.DoesNotExist:
         raise HttpError(404, _("Idén finns inte.")) from None
+    if not proposal_permissions.can_see_proposal(ANONYMOUS, proposal):  # hidden by an editor
+        raise HttpError(404, _("Idén finns inte."))
     proposal.card_places = [place.name for place in proposal.places.all()]
     proposal.card_tags = list(proposal.tags.all())
     comments = (
@@ -228,7 +231,7 @@ def idea(request, id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         "body": proposal.body,
         "answer": proposal.answer if answered else "",
         "derived_from": {"id": proposal.derived_from.pk, "title": proposal.derived_from.title}
-        if proposal.derived_from
+        if proposal.derived_from and not proposal.derived_from.is_hidden
         else None,
         "status_history": [
             {
@@ -359,7 +362,9 @@ def agenda_version(
         raise HttpError(404, _("Versionen finns inte."))
     document = document_load(version)
     source_ids = {pk for point in document.points() for pk in point.source_ids}
-    sources = Proposal.objects.only("id", "title", "status").in_bulk(source_ids)
+    sources = (
+        Proposal.objects.filter(hidden_at__isnull=True).only("id", "title", "status").in_bulk(source_ids)
+    )
     adoption = Adoption.objects.filter(version=version).first()
     return {
         **_version_summary(request, version),

@@ -3,6 +3,9 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import EditorRole, User
+from .services import roles_change_record, roles_snapshot
+
+NO_ROLES = {"districts": [], "is_admin": False}
 
 
 class EditorRoleInline(admin.TabularInline):
@@ -26,3 +29,13 @@ class UserAdmin(BaseUserAdmin):
         (_("Datum"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    # Roles changed here land in the audit log as those changed on the roles page do: the roles before the
+    # user is saved, compared with those after the inline editor roles are saved (one transaction).
+    def save_model(self, request, obj, form, change):
+        form.roles_before = roles_snapshot(obj) if change else NO_ROLES
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        roles_change_record(user=form.instance, actor=request.user, before=form.roles_before)

@@ -44,6 +44,13 @@ KINDS = {
     ),
     # meetings: someone cancelled, and the member moved up from the waiting list.
     "meeting_seat": NotificationKind(_("Du har fått en plats på ”%(meeting)s”.")),
+    # Moderation: an editor asks the author to change what someone reported.
+    "change_requested_proposal": NotificationKind(
+        _("Redaktionen ber dig ändra din idé ”%(title)s”: %(message)s")
+    ),
+    "change_requested_comment": NotificationKind(
+        _("Redaktionen ber dig ändra din kommentar på ”%(title)s”: %(message)s")
+    ),
 }
 
 

@@ -9,6 +9,10 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.services import audit_record
+from places.models import District
+
 from .models import EditorRole, Follow, Notification, User
 from .notifications import notification_params
 from .tasks import notifications_email
@@ -54,6 +58,7 @@ def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: Us
     if granted_by.pk not in admins:
         raise RolesError(_("Du är inte längre administratör."))
     district_ids = set(district_ids)
+    before = roles_snapshot(user)
     EditorRole.objects.filter(user=user).exclude(district_id__in=district_ids).delete()
     existing = set(EditorRole.objects.filter(user=user).values_list("district_id", flat=True))
     EditorRole.objects.bulk_create(
@@ -66,6 +71,34 @@ def member_roles_set(*, user: User, district_ids, is_admin: bool, granted_by: Us
     user.is_superuser = is_admin
     user.is_staff = is_admin
     user.save(update_fields=["is_superuser", "is_staff"])
+    roles_change_record(user=user, actor=granted_by, before=before)
+
+
+def roles_snapshot(user: User) -> dict:
+    """The user's roles as the audit log keeps them: the districts' codes and admin or not, from the database."""
+    row = User.objects.filter(pk=user.pk).values("is_superuser").get()
+    codes = (
+        EditorRole.objects.filter(user=user)
+        .order_by("district__code")
+        .values_list("district__code", flat=True)
+    )
+    return {"districts": list(codes), "is_admin": row["is_superuser"]}
+
+
+def roles_change_record(*, user: User, actor: User, before: dict) -> None:
+    """Log a change of the user's roles (if there was one) in the logs of the districts it touched."""
+    after = roles_snapshot(user)
+    if after == before:
+        return
+    changed = set(before["districts"]) ^ set(after["districts"])
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.ROLE_CHANGE,
+        target=user,
+        districts=District.objects.filter(code__in=changed),
+        before=before,
+        after=after,
+    )
 
 
 def notification_create(

@@ -44,7 +44,17 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = ["status", "policy_area", "places"]
     search_fields = ["title", "author__email"]
     raw_id_fields = ["author", "derived_from"]
-    readonly_fields = ["support_count", "comment_count", "created_at", "updated_at", "last_activity_at"]
+    # Hiding is done on the site (moderation), where it is re-checked and lands in the audit log.
+    readonly_fields = [
+        "support_count",
+        "comment_count",
+        "created_at",
+        "updated_at",
+        "last_activity_at",
+        "hidden_at",
+        "hidden_by",
+        "hidden_reason",
+    ]
     list_select_related = ["author", "policy_area"]
     inlines = [StatusChangeInline]
 

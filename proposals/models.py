@@ -93,6 +93,18 @@ class Proposal(models.Model):
     search_tags = models.TextField(default=",", editable=False)
     # The submit form's one-time key: a double-click or a resent form finds the idea it already made.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
+    # Hidden by an editor (moderation): gone from every public list, its page only for its editors, admins
+    # and author, who read the public reason.
+    hidden_at = models.DateTimeField(_("dold"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dold av"),
+    )
+    hidden_reason = models.CharField(_("skäl"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("idé")
@@ -130,10 +142,18 @@ class Proposal(models.Model):
             ),
             models.CheckConstraint(condition=~Q(title=""), name="proposal_title_not_empty"),
             models.UniqueConstraint(fields=["author", "submission_key"], name="proposal_one_per_submission"),
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
+                name="proposal_hidden_needs_reason",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])

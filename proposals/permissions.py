@@ -35,6 +35,16 @@ def can_moderate(viewer: Viewer, proposal) -> bool:
     return bool(viewer.editor_district_ids & proposal.district_ids)
 
 
+def can_see_proposal(viewer: Viewer, proposal) -> bool:
+    """An idea an editor hid is for its author, the editors of its districts and admins only."""
+    return (
+        not proposal.is_hidden
+        or viewer.is_admin
+        or (viewer.is_authenticated and proposal.author_id == viewer.pk)
+        or can_moderate(viewer, proposal)
+    )
+
+
 def can_edit_comment(viewer: Viewer, comment) -> bool:
     window = timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
     return (

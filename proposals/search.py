@@ -613,7 +613,7 @@ SEARCH_SQL = """
 WITH hits AS MATERIALIZED (
     SELECT p.id, p.status, p.policy_area_id, p.search_places, p.search_tags, {sort_columns}
     FROM proposals_proposal p
-    WHERE p.search_vector @@ %(match)s::tsquery {filters}
+    WHERE p.search_vector @@ %(match)s::tsquery AND p.hidden_at IS NULL {filters}
 ),
 groups AS (
     SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM hits
@@ -745,7 +745,7 @@ def _fetch_cached(cursor, sql, params) -> list:
 
 SUGGEST_SQL = """
 SELECT p.id, p.title FROM proposals_proposal p
-WHERE p.search_head @@ %(match)s::tsquery
+WHERE p.search_head @@ %(match)s::tsquery AND p.hidden_at IS NULL
 ORDER BY ts_rank(%(weights)s::float4[], p.search_head, %(rank)s::tsquery) DESC,
     p.support_count DESC, p.id DESC
 LIMIT %(limit)s

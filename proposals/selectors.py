@@ -84,7 +84,8 @@ def proposal_queryset_for_list():
     The card shows no author, so members are not joined: for a common search word that join runs on every
     match before the sort. Add select_related("author") back if the card ever shows the author.
     """
-    return Proposal.objects.select_related("policy_area").defer(*SEARCH_FIELDS)
+    # Ideas an editor hid are left out here, so out of every list, feed and count built on this.
+    return Proposal.objects.filter(hidden_at__isnull=True).select_related("policy_area").defer(*SEARCH_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,12 @@ def proposal_for_detail(pk: int):
         .prefetch_related("places__districts", "tags")
         .get(pk=pk)
     )
+
+
+def proposal_district_ids(proposal_id: int) -> set[int]:
+    """The districts whose boards the idea concerns: those of its places."""
+    links = Place.districts.through.objects.filter(place__proposals=proposal_id)
+    return set(links.values_list("district_id", flat=True))
 
 
 def proposal_comments(proposal: Proposal):

@@ -6,15 +6,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from members.services import editors_of, follow_set, followers_notify, notification_create
 from reformbank.errors import UserError
 from reformbank.submissions import submission_claim
 
 from .models import Comment, Proposal, ProposalRevision, StatusChange, Support
 from .search import search_vector_update
+from .selectors import proposal_district_ids
 
 # The statuses an editor may move an idea to from each status.
 STATUS_TRANSITIONS = {
@@ -177,6 +181,14 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     if status in STATUSES_NEEDING_TEXT:
         updates["answer"] = text
     Proposal.objects.filter(pk=locked.pk).update(**updates)
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.ANSWER if status in STATUSES_NEEDING_TEXT else AuditEntry.Action.STATUS,
+        target=locked,
+        districts=proposal_district_ids(locked.pk),
+        before={"status": locked.status, "answer": locked.answer},
+        after={"status": status, "answer": updates.get("answer", locked.answer)},
+    )
     for field, value in updates.items():
         setattr(proposal, field, value)
     params = {"title": locked.title, "status": Proposal.Status(status).label}
@@ -283,5 +295,85 @@ def comment_hide(*, comment: Comment, editor, reason: str) -> bool:
     )
     if hidden:
         Proposal.objects.filter(pk=comment.proposal_id).update(comment_count=F("comment_count") - 1)
+        _comment_audit(comment, editor, AuditEntry.Action.COMMENT_HIDE, hidden_reason=reason[:500])
     comment.refresh_from_db(fields=["hidden_at", "hidden_by", "hidden_reason"])
     return bool(hidden)
+
+
+def _comment_audit(comment: Comment, editor, action: str, *, hidden_reason: str, before_reason: str = ""):
+    audit_record(
+        actor=editor,
+        action=action,
+        target=comment,
+        districts=proposal_district_ids(comment.proposal_id),
+        before={"hidden": bool(before_reason), "reason": before_reason},
+        after={"hidden": bool(hidden_reason), "reason": hidden_reason},
+        reason=hidden_reason,
+        label=Truncator(comment.body).chars(150),
+    )
+
+
+@transaction.atomic
+def comment_unhide(*, comment: Comment, editor) -> bool:
+    """An editor shows a hidden comment again (hiding undone); the idea's comment count goes up once. False
+    when it was not hidden (another editor was first)."""
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not locked.is_hidden:
+        return False
+    before_reason = locked.hidden_reason
+    Comment.objects.filter(pk=locked.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
+    Proposal.objects.filter(pk=locked.proposal_id).update(comment_count=F("comment_count") + 1)
+    _comment_audit(
+        locked, editor, AuditEntry.Action.COMMENT_UNHIDE, hidden_reason="", before_reason=before_reason
+    )
+    comment.hidden_at, comment.hidden_by, comment.hidden_reason = None, None, ""
+    return True
+
+
+def _proposal_audit(proposal: Proposal, editor, action: str, *, hidden_reason: str, before_reason: str = ""):
+    audit_record(
+        actor=editor,
+        action=action,
+        target=proposal,
+        districts=proposal_district_ids(proposal.pk),
+        before={"hidden": bool(before_reason), "reason": before_reason},
+        after={"hidden": bool(hidden_reason), "reason": hidden_reason},
+        reason=hidden_reason,
+    )
+
+
+@transaction.atomic
+def proposal_hide(*, proposal: Proposal, editor, reason: str) -> bool:
+    """An editor hides an idea: it leaves every public list, search and feed, and its page shows the public
+    reason to its author and editors only. Its text stays. Done once: an idea already hidden (two editors at
+    once) keeps the first editor's name and reason. False when it was hidden already."""
+    reason = reason.strip()[:500]
+    if not reason:
+        raise ServiceError(_("Skriv varför idén döljs."))
+    hidden = Proposal.objects.filter(pk=proposal.pk, hidden_at__isnull=True).update(
+        hidden_at=timezone.now(), hidden_by=editor, hidden_reason=reason
+    )
+    if hidden:
+        _proposal_audit(proposal, editor, AuditEntry.Action.PROPOSAL_HIDE, hidden_reason=reason)
+    proposal.refresh_from_db(fields=["hidden_at", "hidden_by", "hidden_reason"])
+    return bool(hidden)
+
+
+@transaction.atomic
+def proposal_unhide(*, proposal: Proposal, editor) -> bool:
+    """An editor shows a hidden idea again (hiding undone). False when it was not hidden."""
+    locked = (
+        Proposal.objects.select_for_update().only("hidden_at", "hidden_reason", "title").get(pk=proposal.pk)
+    )
+    if not locked.is_hidden:
+        return False
+    Proposal.objects.filter(pk=locked.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
+    _proposal_audit(
+        locked,
+        editor,
+        AuditEntry.Action.PROPOSAL_UNHIDE,
+        hidden_reason="",
+        before_reason=locked.hidden_reason,
+    )
+    proposal.hidden_at, proposal.hidden_by, proposal.hidden_reason = None, None, ""
+    return True

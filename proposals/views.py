@@ -29,11 +29,14 @@ from .selectors import MARK_START, MARK_STOP
 from .templatetags.proposal_tags import highlight
 
 
-def _proposal_or_404(pk) -> Proposal:
+def _proposal_or_404(pk, viewer) -> Proposal:
     try:
-        return selectors.proposal_for_detail(pk)
+        proposal = selectors.proposal_for_detail(pk)
     except Proposal.DoesNotExist:
         raise Http404 from None
+    if not permissions.can_see_proposal(viewer, proposal):
+        raise Http404
+    return proposal
 
 
 @require_GET
@@ -134,7 +137,7 @@ def proposal_suggest(request):
 
 @login_required
 def proposal_create(request, derive_from=None):
-    origin = _proposal_or_404(derive_from) if derive_from is not None else None
+    origin = _proposal_or_404(derive_from, request.viewer) if derive_from is not None else None
     require(permissions.can_submit(request.viewer))
     status = 200
     if request.method == "POST":
@@ -173,7 +176,7 @@ def proposal_create(request, derive_from=None):
 
 @login_required
 def proposal_edit(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     status = 200
     if request.method == "POST":
         # The author's own edit of an idea the board took up meanwhile: refused by the service, text kept.
@@ -204,7 +207,7 @@ def proposal_edit(request, pk):
 
 
 def proposal_detail(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     viewer = request.viewer
     comments = list(selectors.proposal_comments(proposal))
     for comment in comments:
@@ -215,7 +218,7 @@ def proposal_detail(request, pk):
         "comments": comments,
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
-        "derivatives": proposal.derivatives.only("id", "title", "created_at"),
+        "derivatives": proposal.derivatives.filter(hidden_at__isnull=True).only("id", "title", "created_at"),
         "has_supported": viewer.is_authenticated
         and Support.objects.filter(proposal=proposal, member_id=viewer.pk).exists(),
         "is_following": is_following(user=request.user, target=proposal),
@@ -234,7 +237,7 @@ def proposal_detail(request, pk):
 @login_required
 @require_POST
 def proposal_support(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     require(permissions.can_support(request.viewer, proposal))
     if request.POST.get("action") == "withdraw":
         services.proposal_unsupport(proposal=proposal, member=request.user)
@@ -280,7 +283,7 @@ def topic_follow(request):
 @login_required
 @require_POST
 def proposal_status(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     require(permissions.can_moderate(request.viewer, proposal))
     form = StatusForm(request.POST, proposal=proposal)
     submitted = form_submit(
@@ -299,7 +302,7 @@ def proposal_status(request, pk):
 @login_required
 @require_POST
 def comment_create(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     require(permissions.can_comment(request.viewer, proposal))
     form = CommentForm(request.POST)
     submitted = form_submit(
@@ -328,6 +331,8 @@ def _comment_or_404(pk) -> Comment:
 @login_required
 def comment_edit(request, pk):
     comment = _comment_or_404(pk)
+    if not permissions.can_see_proposal(request.viewer, comment.proposal):
+        raise Http404
     require(permissions.can_edit_comment(request.viewer, comment))
     form = CommentForm(request.POST or None, instance=comment)
     status = 200
@@ -346,7 +351,7 @@ def comment_edit(request, pk):
 @login_required
 def comment_hide(request, pk):
     comment = _comment_or_404(pk)
-    comment.proposal = _proposal_or_404(comment.proposal_id)
+    comment.proposal = _proposal_or_404(comment.proposal_id, request.viewer)
     require(permissions.can_moderate(request.viewer, comment.proposal))
     back = f"{comment.proposal.get_absolute_url()}#kommentar-{comment.pk}"
     if comment.is_hidden:

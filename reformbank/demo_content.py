@@ -2950,3 +2950,36 @@ MEETINGS = (
         attendees=("Fatima Hassan", "Erik Johansson", "Leila Karimi", "Johan Berglund"),
     ),
 )
+
+
+# ── Moderation ────────────────────────────────────────────────────────────────────────────────────────────
+@dataclass(frozen=True, kw_only=True)
+class DemoReport:
+    """A member's report, still open for the editors: of an idea (`idea` is its key), or of its top-level
+    comment number `comment` (0 for the first)."""
+
+    idea: str
+    reporter: str
+    reason: str
+    comment: int | None = None
+
+
+REPORTS = (
+    DemoReport(
+        idea="skolval-stockholm",
+        comment=0,
+        reporter="Stig Persson",
+        reason="Tonen mot familjer som har valt friskola är onödigt hård. Kan redaktionen se över kommentaren?",
+    ),
+    DemoReport(
+        idea="laxhjalp-botkyrka",
+        comment=0,
+        reporter="Daniel Öberg",
+        reason="Kommentaren pekar ut en namngiven skola. Är det okej att det står kvar så?",
+    ),
+    DemoReport(
+        idea="nattis-sodertalje-igen",
+        reporter="Yusuf Demir",
+        reason="Det här är samma förslag som idén om nattis i Södertälje som redan finns. Kan de slås ihop?",
+    ),
+)

@@ -31,6 +31,8 @@ SECRETS = {
     "amendment": "HEMLIGT-YRKANDE",
     "answer while selected": "HEMLIGT-GAMMALT-SVAR",
     "unverified name": "HEMLIG-OVERIFIERAD",
+    "hidden idea": "HEMLIG-DOLD-IDE",
+    "hidden idea reason": "HEMLIGT-DOLD-SKAL",
 }
 
 
@@ -81,6 +83,17 @@ def secrets(bank, member, editor_lan, editor_stad):
         status="selected", answer=SECRETS["answer while selected"]
     )
     make_user("overifierad@example.se", verified=False, display_name=SECRETS["unverified name"])
+    spam = services.proposal_create(
+        author=member,
+        title=f"Köp klockor {SECRETS['hidden idea']}",
+        summary=SECRETS["hidden idea"],
+        body=SECRETS["hidden idea"],
+        problem=SECRETS["hidden idea"],
+        places=list(bank.school.places.all()),
+        policy_area=bank.school.policy_area,
+        tags=["klockor"],
+    )
+    services.proposal_hide(proposal=spam, editor=editor_lan, reason=SECRETS["hidden idea reason"])
     return bank
 
 

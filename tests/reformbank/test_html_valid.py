@@ -22,9 +22,11 @@ from agenda.document import document_load
 from meetings import services as meeting_services
 from meetings.models import Meeting
 from members.services import notification_create
+from moderation.models import Report
 from places.models import District
 from practice import services as practice_services
 from proposals import services
+from proposals.models import Proposal
 from rounds import services as round_services
 from rounds.models import RoundIdea
 
@@ -144,6 +146,10 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
     )  # fmt: skip
     meeting_services.meeting_register(meeting=coming, member=member)
     meeting_services.meeting_register(meeting=coming, member=other_member)
+    # Moderation: a report of the comment, and an idea hidden with its public reason.
+    Report.objects.create(reporter=member, proposal=idea, comment=comment, reason="Reklam för ett företag.")
+    spam = make_proposal(other_member, title="Köp billiga klockor")
+    services.proposal_hide(proposal=spam, editor=editor_lan, reason="Reklam")
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
@@ -211,6 +217,11 @@ def page_urls(idea, agenda):
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
         "import": reverse("imports:upload"),
+        "idea-hidden": Proposal.objects.get(hidden_at__isnull=False).get_absolute_url(),
+        "report-form": reverse("moderation:report_comment", args=[Report.objects.get().comment_id]),
+        "reports": reverse("moderation:queue"),
+        "report": reverse("moderation:report", args=[Report.objects.get().pk]),
+        "audit-log": reverse("moderation:log"),
         "login": reverse("account_login"),
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),

@@ -26,10 +26,12 @@ from agenda import selectors as agenda_selectors
 from agenda import services as agenda_services
 from agenda.document import document_load
 from agenda.models import Agenda, AgendaVersion, Amendment
+from audit.models import AuditEntry
 from meetings import services as meeting_services
 from meetings.models import Registration
 from members.models import EditorRole, Follow, Notification, User
 from members.services import notifications_create
+from moderation import services as moderation_services
 from places.models import District, Place
 from practice import services as practice_services
 from practice.models import Assignment, Carrying, GoverningPeriod, Implementation
@@ -183,6 +185,8 @@ class Command(BaseCommand):
         Proposal.objects.bulk_update([p for p in proposals if p.derived_from_id], ["derived_from"])
         self.status_history_create(rng, proposals, editors)
         self.comments_create(rng, by_key, by_name)
+        self.audit_history_create()
+        self.reports_create(by_key, by_name)
         self.follows_create(people, by_name, proposals)
         for demo_agenda in demo_content.AGENDAS:
             self.agenda_create(rng, demo_agenda, people, by_key, by_name)
@@ -347,6 +351,50 @@ class Command(BaseCommand):
             comment.created_at = when
         Comment.objects.bulk_update([c for c, _ in dated], ["created_at"])
         Proposal.objects.bulk_update(list(by_key.values()), ["comment_count", "last_activity_at"])
+
+    # Moderation: the editors' status changes in the audit log, and a few reports waiting for them.
+
+    def audit_history_create(self):
+        """An audit entry for each status change above, as the status service writes one, dated with it."""
+        districts_of = {}
+        for place_id, district_id in Place.districts.through.objects.values_list("place_id", "district_id"):
+            districts_of.setdefault(place_id, set()).add(district_id)
+        content_type = ContentType.objects.get_for_model(Proposal)
+        changes = list(StatusChange.objects.select_related("proposal").prefetch_related("proposal__places"))
+        entries = [
+            AuditEntry(
+                actor_id=change.changed_by_id,
+                created_at=change.created_at,
+                action=AuditEntry.Action.ANSWER if change.reason else AuditEntry.Action.STATUS,
+                target_type=content_type,
+                target_id=str(change.proposal_id),
+                target_label=change.proposal.title,
+                before={"status": change.from_status, "answer": ""},
+                after={"status": change.to_status, "answer": change.reason},
+            )
+            for change in changes
+        ]
+        AuditEntry.objects.bulk_create(entries)
+        AuditEntry.districts.through.objects.bulk_create(
+            AuditEntry.districts.through(auditentry_id=entry.pk, district_id=district_id)
+            for entry, change in zip(entries, changes)
+            for district_id in set().union(*(districts_of[p.pk] for p in change.proposal.places.all()))
+        )
+
+    def reports_create(self, by_key, by_name):
+        for demo_report in demo_content.REPORTS:
+            proposal = by_key[demo_report.idea]
+            comment = None
+            if demo_report.comment is not None:
+                comment = Comment.objects.filter(proposal=proposal, parent=None).order_by("created_at", "id")[
+                    demo_report.comment
+                ]
+            moderation_services.report_create(
+                reporter=by_name[demo_report.reporter],
+                proposal=proposal,
+                comment=comment,
+                reason=demo_report.reason,
+            )
 
     def agenda_create(self, rng, demo_agenda, people, by_key, by_name):
         """A district's agenda built as its editor would: the narrative, the reform directions, the selected ideas
