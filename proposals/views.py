@@ -252,7 +252,7 @@ def proposal_support(request, pk):
 @login_required
 @require_POST
 def proposal_follow(request, pk):
-    proposal = _proposal_or_404(pk)
+    proposal = _proposal_or_404(pk, request.viewer)
     following = request.POST.get("following") == "1"
     services.proposal_follow(proposal=proposal, member=request.user, following=following)
     if following:

@@ -280,11 +280,12 @@ def test_idea_page_query_count(
     # idea (+author, area), places, their districts, tags, comments, agenda trail (points +version, agenda,
     # section), session, user, has supported, verified email, editor roles, status changes, derived ideas,
     # revisions, implementations, carrying representatives, the viewer's elected offices; for an editor also
-    # the promote targets (sections of editable agendas) and the places to record an implementation in
-    with django_assert_max_num_queries(19):
+    # the promote targets (sections of editable agendas) and the places to record an implementation in; and
+    # whether the viewer follows it, its idea round, where it was imported from
+    with django_assert_max_num_queries(22):
         html = client.get(idea_url(selected_proposal)).content.decode()
     assert "Med i 18 versioner" in html and "Med i 1 version" in html
     client.force_login(member)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(20):
         html = client.get(idea_url(selected_proposal)).content.decode()
     assert "Med i 18 versioner" in html and "Gemensam reformagenda" not in html

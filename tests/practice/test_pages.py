@@ -129,8 +129,8 @@ def test_idea_page_implementations_and_carriers(client, few_ideas, rep_nacka, dj
     # session, user, verified email, editor roles, idea (+author, area), places, their districts, tags, comments,
     # has supported, status changes, derived ideas, revisions, agenda trail; then the practice part:
     # implementations (+places, recorders), carryings (+members, offices, places), the viewer's offices, the
-    # places they may record in
-    with django_assert_max_num_queries(18):
+    # places they may record in; whether the viewer follows it, its idea round, where it was imported from
+    with django_assert_max_num_queries(21):
         page = client.get(idea.get_absolute_url()).content.decode()
     assert "I praktiken" in page and "Region Stockholm" in page and "Registrera läget i" in page
     assert '<option value="0182">Nacka</option>' in page and '<option value="0180">' not in page

@@ -86,7 +86,9 @@ def test_comment_page_queries_do_not_grow_with_comments(
         services.comment_create(proposal=proposal, author=member, body=f"Svar {i}", parent=top)
     client.force_login(other_member)
     # session, user, idea, places, districts, tags, comments, replies, revisions, status changes,
-    # derivatives, own support, verified email, editor roles
-    with django_assert_max_num_queries(15):
+    # derivatives, own support, verified email, editor roles, whether the member follows it; the other apps'
+    # tags: its round, where it was imported from, the member's offices, its implementations, its agenda
+    # points, who carries it
+    with django_assert_max_num_queries(21):
         response = client.get(proposal.get_absolute_url())
     assert response.content.decode().count('class="comment') >= 20

@@ -165,7 +165,8 @@ def test_the_demo_member_follows_things_and_has_unread_comment_notices(demo, cli
     assert {p.title for p in Proposal.objects.filter(author=member)} <= labels
     assert member.unread_notifications == member.notifications.filter(read_at=None).count() >= 3
     comments = member.notifications.filter(kind="idea_comment", read_at=None)
-    assert comments.count() == 3
+    others = Comment.objects.filter(proposal__author=member, parent=None).exclude(author=member)
+    assert comments.count() == min(3, others.count()) >= 2
     client.force_login(member)
     html = client.get("/medlem/notiser/").content.decode()
     assert all(notice.text in html for notice in comments)
