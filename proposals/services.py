@@ -66,8 +66,11 @@ def proposal_create(
     tags=(),
     derived_from=None,
     submission_key=None,
+    also_followed=(),
 ) -> Proposal:
-    """Submit a new idea to the bank. The same form sent again (`submission_key`) returns the idea it made."""
+    """Submit a new idea to the bank. The same form sent again (`submission_key`) returns the idea it made.
+    Who follows its places or tags, or one of `also_followed` (a higher app's thing it belongs to, such as an
+    idea round), hears of it once, as do the editors of its districts."""
     earlier, submission_key = submission_claim(
         Proposal,
         owner_field="author",
@@ -97,7 +100,7 @@ def proposal_create(
     proposal_follow(proposal=proposal, member=author)
     places = list(proposal.places.all())
     followers_notify(
-        targets=[*places, *proposal.tags.all()],
+        targets=[*places, *proposal.tags.all(), *also_followed],
         also=editors_of({district.pk for place in places for district in place.districts.all()}),
         exclude=[author],
         kind="idea_new",

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from members.services import follow_set
 from proposals.models import Proposal
 from proposals.services import proposal_create
 from reformbank.errors import UserError
@@ -108,6 +109,14 @@ def round_close(*, round_: Round, editor) -> Round:
 
 
 @transaction.atomic
+def round_follow(*, round_: Round, member, following: bool = True) -> bool:
+    """The member follows the round (hears of every idea submitted to it) or stops; whether anything changed."""
+    return follow_set(
+        user=member, target=round_, label=round_.title, url=round_.get_absolute_url(), following=following
+    )
+
+
+@transaction.atomic
 def round_idea_submit(*, round_: Round, author, submission_key=None, **idea) -> Proposal:
     """Submit a new idea to the bank and to an open round, in one transaction: both or neither.
 
@@ -135,6 +144,6 @@ def round_idea_submit(*, round_: Round, author, submission_key=None, **idea) -> 
         raise RoundStateError(
             _("Idéinsamlingen är stängd och tar inte emot fler idéer. Din text finns kvar nedan.")
         )
-    proposal = proposal_create(author=author, submission_key=submission_key, **idea)
+    proposal = proposal_create(author=author, submission_key=submission_key, also_followed=[locked], **idea)
     RoundIdea.objects.get_or_create(proposal=proposal, defaults={"round": locked})
     return proposal

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<slug:slug>/stang/", views.round_close, name="close"),
     path("<slug:slug>/skicka-in/", views.round_submit, name="submit"),
     path("<slug:slug>/flode/", RoundFeed(), name="feed"),
+    path("<slug:slug>/bevaka/", views.round_follow, name="follow"),
 ]

@@ -8,8 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from members.services import is_following
 from places.models import District
 from proposals import selectors as proposal_selectors
 from proposals.forms import ProposalFilterForm, ProposalForm
@@ -74,8 +75,22 @@ def round_detail(request, slug):
         "can_submit": round_.is_open and permissions.can_submit_to_round(viewer, round_),
         "can_edit": permissions.can_edit_round(viewer, round_),
         "can_close": round_.is_open and permissions.can_close_round(viewer, round_),
+        "is_following": is_following(user=request.user, target=round_),
     }
     return render(request, "rounds/round_detail.html", context)
+
+
+@login_required
+@require_POST
+def round_follow(request, slug):
+    round_ = _round_or_404(slug)
+    following = request.POST.get("following") == "1"
+    services.round_follow(round_=round_, member=request.user, following=following)
+    if following:
+        messages.success(request, _("Du bevakar insamlingen och får en notis om varje ny idé i den."))
+    else:
+        messages.info(request, _("Du bevakar inte längre insamlingen."))
+    return redirect(round_)
 
 
 @login_required

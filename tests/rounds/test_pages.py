@@ -102,8 +102,9 @@ def test_round_page_survives_bad_filters(client, open_round, round_bank, params)
 def test_round_page_query_count(client, member, open_round, round_bank, django_assert_max_num_queries):
     client.force_login(member)
     # Session, user and viewer; the round with its places and areas (3); counts per municipality; filter
-    # options (places, districts, areas); the page's count and rows; the cards' places and tags.
-    with django_assert_max_num_queries(14):
+    # options (places, districts, areas); the page's count and rows; the cards' places and tags; whether the
+    # member follows the round.
+    with django_assert_max_num_queries(15):
         response = client.get(open_round.get_absolute_url(), {"place": "0182", "sort": "supported"})
     assert len(response.context["page"].object_list) == 2
 
