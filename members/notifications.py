@@ -44,7 +44,9 @@ KINDS = {
     ),
     # meetings: someone cancelled, and the member moved up from the waiting list.
     "meeting_seat": NotificationKind(_("Du har fått en plats på ”%(meeting)s”.")),
-    # Moderation: an editor asks the author to change what someone reported.
+    # Moderation: a member reported an idea or a comment on it (to the editors of its districts); an editor asks
+    # the author to change what someone reported.
+    "report_new": NotificationKind(_("Ny anmälan till redaktionen: ”%(title)s”")),
     "change_requested_proposal": NotificationKind(
         _("Redaktionen ber dig ändra din idé ”%(title)s”: %(message)s")
     ),

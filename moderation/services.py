@@ -1,12 +1,13 @@
 """Every write of moderation: members report, editors handle the reports."""
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEntry
 from audit.services import audit_record
-from members.services import notification_create
+from members.services import editors_of, followers_notify, notification_create
 from proposals import services as proposal_services
 from proposals.models import Comment, Proposal
 from proposals.selectors import proposal_district_ids
@@ -35,6 +36,15 @@ def report_create(
     try:
         with transaction.atomic():
             report.save()
+            # The editors of the idea's districts hear of it (not who reported it).
+            followers_notify(
+                targets=[],
+                also=editors_of(proposal_district_ids(proposal.pk)),
+                exclude=[reporter],
+                kind="report_new",
+                params={"title": proposal.title},
+                url=reverse("moderation:queue"),
+            )
     except IntegrityError:
         # One report per member and idea or comment (the database's unique constraints): this one's first.
         return Report.objects.get(reporter=reporter, proposal=proposal, comment=comment), False

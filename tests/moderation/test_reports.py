@@ -183,3 +183,18 @@ def test_handled_reports_tab(client, editor_lan, report):
 def test_queue_odd_queries_are_no_500(client, editor_lan, report, query):
     client.force_login(editor_lan)
     assert client.get(reverse("moderation:queue"), query).status_code in (200, 400)
+
+
+def test_the_districts_editors_hear_of_a_report_once_and_not_who_made_it(
+    client, other_member, editor_lan, editor_stad, proposal
+):
+    Notification.objects.all().delete()
+    client.force_login(other_member)
+    url = reverse("moderation:report_proposal", args=[proposal.pk])
+    client.post(url, {"reason": "Reklam för ett företag."})
+    client.post(url, {"reason": "Reklam för ett företag."})  # again: no second report, no second notice
+    [notice] = Notification.objects.filter(user=editor_lan)
+    assert notice.text == "Ny anmälan till redaktionen: ”Gratis läxhjälp på alla skolor”"
+    assert notice.url == reverse("moderation:queue")
+    assert other_member.public_name not in notice.text
+    assert not Notification.objects.filter(user=editor_stad).exists()  # Nacka is the county district's
