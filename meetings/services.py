@@ -14,8 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from members.services import notification_create
 from members.tasks import email_send
+from places.models import District
 from reformbank.submissions import submission_claim
 
 from .errors import MeetingError
@@ -62,7 +65,36 @@ def meeting_create(*, editor, district, submission_key=None, **fields) -> Meetin
     meeting = Meeting(created_by=editor, district=district, submission_key=submission_key, **fields)
     meeting.full_clean()
     meeting.save()
+    _audit(editor=editor, meeting=meeting, before={})
     return meeting
+
+
+def _snapshot(meeting: Meeting) -> dict:
+    """What the audit log keeps of a meeting, before and after a change."""
+    return {
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "starts_at": meeting.starts_at.isoformat(),
+        "ends_at": meeting.ends_at.isoformat(),
+        "capacity": meeting.capacity,
+        "address": meeting.address,
+        "district": meeting.district_id,
+        "ideas_raised": sorted(meeting.ideas.values_list("pk", flat=True)) if meeting.pk else [],
+    }
+
+
+def _audit(*, editor, meeting: Meeting, before: dict) -> None:
+    districts = (
+        [meeting.district_id] if meeting.district_id else District.objects.values_list("pk", flat=True)
+    )
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.MEETING_CHANGE,
+        target=meeting,
+        districts=list(districts),
+        before=before,
+        after=_snapshot(meeting),
+    )
 
 
 @transaction.atomic
@@ -70,6 +102,7 @@ def meeting_update(*, meeting: Meeting, editor, district, **fields) -> Meeting:
     """Change a meeting. The capacity cannot go below the seats already taken; a larger one moves the first
     on the waiting list up into the new seats."""
     locked = _locked(meeting)
+    before = _snapshot(locked)
     taken = _confirmed_count(locked)
     if fields["capacity"] < taken:
         raise MeetingError(
@@ -81,6 +114,7 @@ def meeting_update(*, meeting: Meeting, editor, district, **fields) -> Meeting:
     locked.full_clean()
     locked.save()
     _seats_fill(locked)
+    _audit(editor=editor, meeting=locked, before=before)
     return locked
 
 
@@ -89,12 +123,14 @@ def meeting_notes_set(*, meeting: Meeting, editor, notes: str, ideas) -> Meeting
     """Write the notes after the meeting and link the ideas raised there (all of them: the list replaces the
     earlier one)."""
     locked = _locked(meeting)
+    before = _snapshot(locked)
     if not locked.has_started:
         raise MeetingError(_("Anteckningarna skrivs när mötet har börjat."))
     locked.notes = notes
     locked.full_clean()
     locked.save(update_fields=["notes"])
     locked.ideas.set(ideas)
+    _audit(editor=editor, meeting=locked, before=before)
     return locked
 
 

@@ -5,7 +5,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from members.services import follow_set
+from places.models import District
 from proposals.models import Proposal
 from proposals.services import proposal_create
 from reformbank.errors import UserError
@@ -34,6 +37,28 @@ def _slug_for(title: str) -> str:
         number += 1
         slug = f"{base}-{number}"
     return slug
+
+
+def _snapshot(round_: Round) -> dict:
+    """What the audit log keeps of a round, before and after a change."""
+    return {
+        "title": round_.title,
+        "opens_on": round_.opens_on.isoformat(),
+        "closes_on": round_.closes_on.isoformat(),
+        "closed": round_.closed_at is not None,
+    }
+
+
+def _audit(*, editor, round_: Round, before: dict) -> None:
+    districts = [round_.district_id] if round_.district_id else District.objects.values_list("pk", flat=True)
+    audit_record(
+        actor=editor,
+        action=AuditEntry.Action.ROUND_CHANGE,
+        target=round_,
+        districts=list(districts),
+        before=before,
+        after=_snapshot(round_),
+    )
 
 
 @transaction.atomic
@@ -77,23 +102,26 @@ def round_create(
     round_.save()
     round_.places.set(places)
     round_.policy_areas.set(policy_areas)
+    _audit(editor=editor, round_=round_, before={})
     return round_
 
 
 @transaction.atomic
 def round_update(
-    *, round_: Round, title: str, description: str, opens_on, closes_on, places=(), policy_areas=()
+    *, round_: Round, editor, title: str, description: str, opens_on, closes_on, places=(), policy_areas=()
 ) -> Round:
     """Change a round's theme, description, dates, places and policy areas (its slug and district stay).
 
     The round's row is locked, so a submission checking that the round is open waits for the new dates."""
     locked = Round.objects.select_for_update().get(pk=round_.pk)
+    before = _snapshot(locked)
     locked.title, locked.description = title, description
     locked.opens_on, locked.closes_on = opens_on, closes_on
     locked.full_clean()
     locked.save()
     locked.places.set(places)
     locked.policy_areas.set(policy_areas)
+    _audit(editor=editor, round_=locked, before=before)
     return locked
 
 
@@ -103,8 +131,10 @@ def round_close(*, round_: Round, editor) -> Round:
     locked = Round.objects.select_for_update().get(pk=round_.pk)
     if not locked.is_open:
         raise RoundStateError(_("Idéinsamlingen är inte öppen och kan inte stängas."))
+    before = _snapshot(locked)
     locked.closed_at, locked.closed_by = timezone.now(), editor
     locked.save(update_fields=["closed_at", "closed_by"])
+    _audit(editor=editor, round_=locked, before=before)
     return locked
 
 

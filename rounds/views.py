@@ -118,7 +118,9 @@ def round_edit(request, slug):
     status = 200
     if request.method == "POST":
         form = RoundForm(request.POST, round_=round_)
-        submitted = form_submit(form, lambda data: services.round_update(round_=round_, **data))
+        submitted = form_submit(
+            form, lambda data: services.round_update(round_=round_, editor=request.user, **data)
+        )
         if submitted:
             messages.success(request, _("Idéinsamlingen är sparad."))
             return redirect(submitted.result)
