@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "meetings",
     "imports",
     "api",
+    "privacy",
+    "anchoring",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,8 @@ urlpatterns = [
     path("i-praktiken/", include("practice.urls")),
     path("moten/", include("meetings.urls")),
     path("api/", include("api.urls")),
+    path("integritet/", include("privacy.urls")),
+    path("forankring/", include("anchoring.urls")),
     path("medlem/", include("members.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/setlang/", language_set, name="set_language"),  # also keeps a member's choice for their emails

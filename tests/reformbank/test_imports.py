@@ -1,5 +1,5 @@
 """The apps stand in floors and import only downward: places → audit → members → proposals → agenda, rounds,
-moderation and practice (side by side) → meetings → imports → api. An app shows something of a higher app through
+moderation and practice (side by side) → meetings → imports → api, privacy and anchoring (side by side). An app shows something of a higher app through
 that app's template tags, never by importing it."""
 
 import re
