@@ -140,7 +140,9 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     )
     change.full_clean()
     change.save()
-    updates = {"status": status, "last_activity_at": timezone.now()}
+    # updated_at too (a queryset update skips auto_now): cached searches are keyed by the bank's last change.
+    now = timezone.now()
+    updates = {"status": status, "last_activity_at": now, "updated_at": now}
     if status in STATUSES_NEEDING_TEXT:
         updates["answer"] = text
     Proposal.objects.filter(pk=locked.pk).update(**updates)
