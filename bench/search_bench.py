@@ -71,6 +71,9 @@ def relevance(search_names=("ours", "baseline")) -> dict:
             author = User.objects.create_user(email="bench@example.se", password=None, display_name="Bench")
             ideas = search_relevance.ideas_load(author)
             results = {name: search_relevance.evaluate(searches[name], ideas) for name in search_names}
+            for phenomenon, cases in search_relevance.PHENOMENA.items():
+                for name in search_names:
+                    results[f"{name}:{phenomenon}"] = search_relevance.evaluate(searches[name], ideas, cases)
             transaction.set_rollback(True)
     finally:
         connection.creation.destroy_test_db(original_name, verbosity=0)
@@ -90,11 +93,26 @@ def relevance_report() -> str:
         f"{'search':<50} {'recall@5':>9} {'MRR':>6}",
         *(f"{name:<50} {result['recall']:>9.1%} {result['mrr']:>6.3f}" for name, result in rows),
     ]
-    for q, expected, position in ours["misses"]:
-        lines.append(f"  miss: {q!r} → {expected} at {position or 'not found'}")
-    for q, other, expected in ours["outranked"]:
-        lines.append(f"  outranked: {q!r}: {other} above {expected}")
+    lines.append(f"Forgiving searches, per phenomenon (ours | plain), {'recall@5':>9} {'MRR':>6}")
+    for phenomenon in search_relevance_phenomena():
+        mine, theirs = results[f"ours:{phenomenon}"], results[f"baseline:{phenomenon}"]
+        lines.append(
+            f"  {phenomenon:<10} {mine['queries']:>2} queries  {mine['recall']:>7.0%} {mine['mrr']:>6.3f}"
+            f"  | {theirs['recall']:>5.0%} {theirs['mrr']:>6.3f}"
+        )
+    for result in [ours, *(results[f"ours:{p}"] for p in search_relevance_phenomena())]:
+        for q, expected, position in result["misses"]:
+            lines.append(f"  miss: {q!r} → {expected} at {position or 'not found'}")
+        for q, other, expected in result["outranked"]:
+            lines.append(f"  outranked: {q!r}: {other} above {expected}")
     return "\n".join(lines)
+
+
+def search_relevance_phenomena() -> list[str]:
+    django_setup()
+    from proposals import search_relevance
+
+    return list(search_relevance.PHENOMENA)
 
 
 REINDEX_RE = re.compile(r"Reindexed (\d+) ideas in ([\d.]+) s")

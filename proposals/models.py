@@ -257,7 +257,8 @@ class Comment(models.Model):
 
 class SearchWord(models.Model):
     """The bank's vocabulary for the search (proposals.search.lexicon): every lexeme any idea's index holds,
-    `written` when an idea contains it as written (those are what a typo is corrected to), and in how many
+    `written` when an idea contains it as written or as the base form of a word it contains (those are what a
+    typo is corrected to), and in how many
     ideas it occurred when the index was last rebuilt (`manage.py search_reindex`), a weight for choosing
     between corrections. Saving an idea adds its new words with a count of one and never updates a row,
     so that ideas saved at the same time never wait for each other here."""

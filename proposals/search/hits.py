@@ -122,6 +122,23 @@ def search_query(q: str, *, correct: bool = True) -> ParsedQuery:
     return query.with_synonyms(synonym_sets).with_places(places, place_lexeme)
 
 
+RANK_SQL = "ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery)"
+# What a correction or a synonym matches counts for this much of what the words as typed match: an idea with
+# the typed word ranks above one with its correction, one with the word above one with its synonym.
+BORROWED_RANK = 0.3
+
+
+def _rank_sql(query: ParsedQuery, *, summary: bool = True) -> RawSQL:
+    own, borrowed = query.rank(summary=summary), query.rank(summary=summary, borrowed=True)
+    if not borrowed:
+        return RawSQL(RANK_SQL, [RANK_WEIGHTS, own], FloatField())
+    return RawSQL(
+        f"{RANK_SQL} + {BORROWED_RANK} * {RANK_SQL}",
+        [RANK_WEIGHTS, own, RANK_WEIGHTS, borrowed],
+        FloatField(),
+    )
+
+
 def search_hits(
     query: ParsedQuery,
     *,
@@ -148,11 +165,7 @@ def search_hits(
         .filter(RawSQL("proposals_proposal.search_vector @@ %s::tsquery", [matching], BooleanField()))
         .annotate(
             complete=RawSQL("proposals_proposal.search_vector @@ %s::tsquery", [strict], BooleanField()),
-            rank=RawSQL(
-                "ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery)",
-                [RANK_WEIGHTS, query.rank()],
-                FloatField(),
-            ),
+            rank=_rank_sql(query),
         )
         .order_by()
         .values(*HIT_COLUMNS, *columns)
@@ -223,13 +236,7 @@ def suggest_titles(query: ParsedQuery, *, limit: int = 8) -> list[tuple[int, str
     return list(
         proposal_search_queryset(ProposalFilters())
         .filter(RawSQL("proposals_proposal.search_head @@ %s::tsquery", [query.match()], BooleanField()))
-        .annotate(
-            rank=RawSQL(
-                "ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery)",
-                [RANK_WEIGHTS, query.rank(summary=False)],
-                FloatField(),
-            )
-        )
+        .annotate(rank=_rank_sql(query, summary=False))
         .order_by("-rank", "-support_count", "-id")
         .values_list("id", "title")[:limit]
     )

@@ -19,6 +19,8 @@ from .language import (
     INFLECTED,
     SUMMARY_LABEL,
     SUMMARY_MARK,
+    document_words,
+    lemma,
     quote_lexeme,
     text_lexemes,
     text_positions,
@@ -78,6 +80,18 @@ def place_lexeme(place_id: int) -> str:
     return f"{PLACE_LEXEME}{place_id}"
 
 
+def _vocabulary_words(text: str) -> dict[str, bool]:
+    """The lexemes of a text for the vocabulary, True for the words a typo may be corrected to: the words as
+    written and their base forms (ungdomsgårdarna, ungdomsgård), not stems or folded forms."""
+    lexemes = text_lexemes(text)
+    words = {lexeme: tier == EXACT for lexeme, tier in lexemes.items()}
+    for word in document_words(text):
+        base = lemma(word)
+        if base in words:
+            words[base] = True
+    return words
+
+
 def search_document(proposal, tag_names, *, place_ids=(), tag_ids=()) -> SearchDocument:
     tags = " ".join(tag_names)
     fields = [proposal.title, proposal.summary, proposal.problem, proposal.body, tags]
@@ -91,7 +105,7 @@ def search_document(proposal, tag_names, *, place_ids=(), tag_ids=()) -> SearchD
         head=head_literal(proposal.title, proposal.summary),
         place_ids=sorted(place_ids),
         tag_ids=sorted(tag_ids),
-        words={lexeme: tier == EXACT for lexeme, tier in text_lexemes(text).items()},
+        words=_vocabulary_words(text),
     )
 
 

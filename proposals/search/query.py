@@ -74,6 +74,8 @@ class QueryWord:
     prefix: bool = False
     corrected: str = ""  # the written word a typo was corrected to
     synonyms: tuple = ()  # the synonym terms the word also finds
+    # The forms that came from a correction or a synonym: they match, but rank below the word's own.
+    borrowed: frozenset = frozenset()
 
     @property
     def parts(self) -> tuple:
@@ -84,8 +86,13 @@ class QueryWord:
         """The word's own form, lemma and stems: what a synonym term is matched against."""
         return frozenset({self.word, lemma(self.word)}) | inflection_keys(self.word)
 
-    def lexemes(self) -> list[str]:
-        return sorted(self.forms | {x for conj in self.conjunctions for part in conj for x in part})
+    def lexemes(self, *, borrowed: bool = False) -> list[str]:
+        """The word's own lexemes (forms and parts), or with `borrowed` those of its corrections and
+        synonyms."""
+        if borrowed:
+            return sorted(self.borrowed)
+        own = self.forms | {x for conj in self.conjunctions for part in conj for x in part}
+        return sorted(own - self.borrowed)
 
 
 def word_forms(word: str) -> frozenset:
@@ -152,15 +159,16 @@ class ParsedQuery:
             )
         return " & ".join(clauses)
 
-    def rank(self, *, summary: bool = True) -> str:
+    def rank(self, *, summary: bool = True, borrowed: bool = False) -> str:
         """Every lexeme of the query OR-ed, as in the title and (unless told not to) in the summary, for
-        ts_rank over search_head's labels."""
+        ts_rank over search_head's labels; with `borrowed`, those of the corrections and synonyms instead
+        (ranked lower, see proposals.search.hits), "" when there are none."""
         items = []
         for mark in ["", SUMMARY_MARK] if summary else [""]:
             for qw in self.words:
-                if qw.prefix:
+                if qw.prefix and not borrowed:
                     items.append(quote_lexeme(mark + qw.word) + ":*")
-                items.extend(quote_lexeme(mark + x) for x in qw.lexemes())
+                items.extend(quote_lexeme(mark + x) for x in qw.lexemes(borrowed=borrowed))
         return " | ".join(dict.fromkeys(items))
 
     def word_matches(self, word: str) -> bool:
@@ -221,7 +229,11 @@ def _add_synonyms(qw: QueryWord, sets) -> QueryWord:
         elif term_words:
             conjunctions.append(tuple(word_forms(w) for w in term_words))
     return replace(
-        qw, forms=frozenset(forms), conjunctions=tuple(conjunctions), synonyms=tuple(dict.fromkeys(found))
+        qw,
+        forms=frozenset(forms),
+        conjunctions=tuple(conjunctions),
+        synonyms=tuple(dict.fromkeys(found)),
+        borrowed=qw.borrowed | (frozenset(forms) - qw.forms),
     )
 
 
@@ -259,7 +271,13 @@ def _correct(qw: QueryWord, lexicon: Lexicon) -> QueryWord:
     for correction in corrections:
         forms |= word_forms(correction)
     conjunctions = tuple(c for c in (word_conjunction(corrections[0]),) if c)
-    return replace(qw, forms=frozenset(forms), conjunctions=conjunctions, corrected=corrections[0])
+    return replace(
+        qw,
+        forms=frozenset(forms),
+        conjunctions=conjunctions,
+        corrected=corrections[0],
+        borrowed=frozenset(forms) - qw.forms,
+    )
 
 
 def parse_query(
