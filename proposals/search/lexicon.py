@@ -2,13 +2,16 @@
 closest written words to a typo (symspellpy, with wordfreq's Swedish frequencies breaking ties).
 
 Each server process keeps the vocabulary in memory and reads only the rows added since it last looked
-(proposals_searchword's ids only grow), and only when a search has a word it does not know: a search whose
-words are all known reads nothing. A correction is checked against the table before it is used, so a word
+(proposals_searchword's ids only grow), and only when a search has a word it does not know, at most once
+every REFRESH_SECONDS: a search whose words are all known reads nothing, and a stream of typos one query a
+second at most. A correction is checked against the table before it is used, so a word
 that left the bank (a reindex rebuilds the table) is never offered.
 """
 
 import bisect
+import math
 import threading
+import time
 
 from django.db import connection
 from symspellpy import SymSpell, Verbosity
@@ -22,14 +25,16 @@ MAX_DISTANCE = 2
 PREFIX = 7
 MIN_CORRECTED_LENGTH = 4
 VOCABULARY_BATCH = 50_000
+REFRESH_SECONDS = 1.0
 PLACE_LEXEME = "@place"
 
 
 class BankLexicon:
     """The vocabulary of one server process (see the module's docstring); proposals.search.query.Lexicon."""
 
-    def __init__(self):
+    def __init__(self, *, refresh_seconds: float = REFRESH_SECONDS):
         self._lock = threading.Lock()
+        self.refresh_seconds = refresh_seconds
         self.reset()
 
     def reset(self) -> None:
@@ -40,10 +45,15 @@ class BankLexicon:
         self.counts: dict[str, int] = {}
         self.speller = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=PREFIX)
         self.last_id = 0
+        self.refreshed_at = -math.inf
 
     def refresh(self) -> None:
-        """Read the words added since the last look, in one query (more for a first load of a large bank)."""
+        """Read the words added since the last look, in one query (more for a first load of a large bank),
+        unless it looked less than `refresh_seconds` ago."""
         with self._lock:
+            if time.monotonic() - self.refreshed_at < self.refresh_seconds:
+                return
+            self.refreshed_at = time.monotonic()
             added = []
             while True:
                 with connection.cursor() as cursor:

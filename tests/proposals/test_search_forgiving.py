@@ -15,9 +15,11 @@ ROLES = ["anonymous", "member", "editor", "admin"]
 
 
 @pytest.fixture(autouse=True)
-def fresh_vocabulary():
-    """The server process's vocabulary must not remember ideas that other tests rolled back."""
+def fresh_vocabulary(monkeypatch):
+    """The server process's vocabulary must not remember ideas that other tests rolled back, and must read
+    the words of an idea saved a moment ago (in service, a second later at most)."""
     bank_lexicon.reset()
+    monkeypatch.setattr(bank_lexicon, "refresh_seconds", 0)
 
 
 def page(client, q, **params):
