@@ -45,8 +45,8 @@ class ProposalFilters:
     sort: str = ""
 
     def search_options(self) -> dict:
-        """The filters besides the search words and the sort (proposals.search.search_hits takes these or the
-        filters themselves)."""
+        """The filters besides the search words and the sort, as a dict (proposals.search.search_hits takes it,
+        but rather the filters themselves: a dict holds only these fields)."""
         return {
             "place_id": self.place_id,
             "district_id": self.district_id,
