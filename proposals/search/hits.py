@@ -34,6 +34,10 @@ SEARCH_ORDERS = {
     "commented": (("comment_count",), "comment_count DESC, id DESC"),
     "active": (("last_activity_at",), "last_activity_at DESC, id DESC"),
 }
+# A search of two or more words with fewer hits than a page also shows, after them, the ideas that lack one
+# of its words. Not when a page is full of ideas with every word: the ideas of a common word alone (`fler`
+# cykelbanor) would then all be ranked and counted, for places nobody reads.
+RELAX_BELOW = 20
 # Sorts whose order depends only on what the index holds (and the status): only these are cached.
 CACHED_SORTS = frozenset({"", "newest"})
 TOP_TAGS = 12
@@ -143,8 +147,6 @@ def _complete_sql(query: ParsedQuery) -> RawSQL:
     """Whether a hit has every word. Through a second bitmap of the GIN index rather than a test of each
     hit's vector, which lives out of line: reading it for every hit of a common word costs more than the
     search."""
-    if not query.relaxable:
-        return RawSQL("true", [], BooleanField())
     return RawSQL(
         "proposals_proposal.id IN (SELECT s.id FROM proposals_proposal s WHERE s.search_vector @@ %s::tsquery)",
         [query.match()],
@@ -162,21 +164,39 @@ def search_hits(
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
     list's filtered queryset (`filters`: proposals.selectors.ProposalFilters, or a dict of its fields).
 
-    For two or more words, ideas with all words but one are hits too, after those with all (`complete`).
+    For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
+    those with all (`complete`): a second statement.
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to."""
     # proposals.selectors imports this package for its searches: the filtered queryset is looked up when used.
-    from proposals.selectors import ProposalFilters, proposal_search_queryset
+    from proposals.selectors import ProposalFilters
 
     if isinstance(filters, dict):
         filters = ProposalFilters(**{k: v for k, v in filters.items() if v not in (None, "", False)})
+    cacheable = sort in CACHED_SORTS and not filters.has_supports
+    hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=False, cacheable=cacheable)
+    if query.relaxable and hits.total < RELAX_BELOW:
+        hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
+    return hits
+
+
+def _hits(
+    query: ParsedQuery, *, filters, sort: str, depth: int, relaxed: bool, cacheable: bool
+) -> SearchHits:
+    from proposals.selectors import proposal_search_queryset
+
     columns, order = SEARCH_ORDERS[sort]
-    matching = query.match(relaxed=True)
     queryset = (
         proposal_search_queryset(filters)
-        .filter(RawSQL("proposals_proposal.search_vector @@ %s::tsquery", [matching], BooleanField()))
+        .filter(
+            RawSQL(
+                "proposals_proposal.search_vector @@ %s::tsquery",
+                [query.match(relaxed=relaxed)],
+                BooleanField(),
+            )
+        )
         .annotate(
-            complete=_complete_sql(query),
+            complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
             rank=_rank_sql(query),
         )
         .order_by()
@@ -189,7 +209,6 @@ def search_hits(
         order="complete DESC, " + order,
         depth=max(1, int(depth)),
     )
-    cacheable = sort in CACHED_SORTS and not filters.has_supports
     hits = SearchHits()
     for kind, key, label, count in _rows_cached(statement) if cacheable else _rows(statement):
         if kind == "status":
