@@ -435,6 +435,13 @@ def main(argv=None) -> int:
         finally:
             server_stop(process)
     all_good = report(results, args, facts, seeded["timings"], (load_before, load_after))
+    timings_report, timings_good = search_bench.python_timings_report(
+        django_eval(
+            f"import sys\nsys.path.insert(0, {str(ROOT / 'bench')!r})\n{search_bench.PYTHON_TIMINGS_CODE}"
+        )
+    )
+    print(f"\n{timings_report}")
+    all_good = all_good and timings_good
     diff = agenda_bench.diff_report()
     print(f"\n{diff}")
     reindex = search_bench.reindex_seconds(env=bench_env())

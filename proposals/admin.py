@@ -3,7 +3,7 @@ from django.contrib import admin
 from places.admin import PlaceAdmin
 from places.models import Place
 
-from .models import Comment, PolicyArea, Proposal, StatusChange
+from .models import Comment, PolicyArea, Proposal, StatusChange, SynonymSet
 from .search import search_districts_refresh
 from .services import proposal_search_index
 
@@ -69,3 +69,21 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["proposal", "author", "created_at", "hidden_at"]
     raw_id_fields = ["proposal", "author", "parent", "hidden_by"]
     list_select_related = ["proposal", "author"]
+
+
+@admin.register(SynonymSet)
+class SynonymSetAdmin(admin.ModelAdmin):
+    """Editors' synonyms: searches use them as they run, so a change counts from the next search on."""
+
+    list_display = ["__str__", "one_way", "note"]
+    list_filter = ["one_way"]
+    search_fields = ["note"]
+    fields = ["terms", "one_way", "note"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """A set is found by any of its terms as well as by its note."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        term = " ".join(search_term.lower().split())
+        if term:
+            found |= queryset.filter(terms__contains=[term])
+        return found, duplicates

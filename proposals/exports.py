@@ -75,7 +75,7 @@ def public_list_ids(filters: selectors.ProposalFilters) -> ExportIds:
         query = parse_query(filters.q)
         if not query:
             return ExportIds([], truncated=False)
-        hits = search_hits(query, filters=filters.search_options(), sort=filters.sort, depth=MAX_ROWS)
+        hits = search_hits(query, filters=filters, sort=filters.sort, depth=MAX_ROWS)
         return ExportIds(hits.ranked_ids, truncated=hits.total > len(hits.ranked_ids))
     return _first_ids(selectors.proposal_list(filters))
 

@@ -66,7 +66,7 @@ def feed_proposals(filters: selectors.ProposalFilters, *, limit: int = FEED_ITEM
     query = parse_query(filters.q)
     if not query:
         return []
-    ids = search_hits(query, filters=filters.search_options(), sort="newest", depth=limit).ranked_ids
+    ids = search_hits(query, filters=filters, sort="newest", depth=limit).ranked_ids
     by_id = selectors.proposal_queryset_for_list().select_related("author").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 

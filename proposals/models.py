@@ -1,6 +1,10 @@
+import unicodedata
+
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -130,6 +134,8 @@ class Proposal(models.Model):
             # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
             # district's links, instead of a probe into the table for every link.
             models.Index(fields=["policy_area", "id"], name="proposal_area_id"),
+            # The bank's last change, which cached searches are keyed by (proposals.search.hits).
+            models.Index(fields=["updated_at"], name="proposal_updated"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -267,3 +273,55 @@ class Comment(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+
+class SearchWord(models.Model):
+    """The bank's vocabulary for the search (proposals.search.lexicon): every lexeme any idea's index holds,
+    `written` when an idea contains it as written or as the base form of a word it contains (those are what a
+    typo is corrected to), and in how many
+    ideas it occurred when the index was last rebuilt (`manage.py search_reindex`), a weight for choosing
+    between corrections. Saving an idea adds its new words with a count of one and never updates a row,
+    so that ideas saved at the same time never wait for each other here."""
+
+    word = models.CharField(max_length=80, unique=True)
+    written = models.BooleanField(default=False)
+    ideas = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("sökord")
+        verbose_name_plural = _("sökord")
+
+    def __str__(self):
+        return self.word
+
+
+class SynonymSet(models.Model):
+    """Words a search treats as one (two-way: fritids ↔ fritidshem), or the first of which also finds the
+    others (one-way: snöskottning → snöröjning). Applied to each search as it runs: no reindex."""
+
+    terms = ArrayField(models.CharField(max_length=80), verbose_name=_("ord"))
+    one_way = models.BooleanField(
+        _("bara åt ett håll"),
+        default=False,
+        help_text=_("Det första ordet hittar de andra, men de andra hittar inte det första."),
+    )
+    note = models.CharField(_("anteckning"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("synonymer")
+        verbose_name_plural = _("synonymer")
+        ordering = ["terms"]
+        indexes = [GinIndex(fields=["terms"], name="synonymset_terms_gin")]
+        constraints = [
+            models.CheckConstraint(condition=Q(terms__len__gte=2), name="synonymset_two_terms"),
+        ]
+
+    def __str__(self):
+        return (" → " if self.one_way else " ↔ ").join(self.terms)
+
+    def clean(self):
+        """Terms as a search compares them: lower case, single spaces, each once, at least two."""
+        terms = [" ".join(unicodedata.normalize("NFC", t).lower().split()) for t in self.terms or []]
+        self.terms = list(dict.fromkeys(t for t in terms if t))
+        if len(self.terms) < 2:
+            raise ValidationError({"terms": _("Skriv minst två ord, åtskilda med kommatecken.")})

@@ -13,7 +13,7 @@ from taggit.models import TaggedItem
 from places.models import District, Place
 
 from .models import Comment, PolicyArea, Proposal
-from .search import SearchHits, mark_matches, parse_query, search_hits
+from .search import ParsedQuery, SearchHits, mark_matches, search_hits, search_query
 
 SORTS = {
     "newest": ("-created_at", "-id"),
@@ -47,19 +47,6 @@ class ProposalFilters:
     # Only these ideas: a queryset of their ids (`.values("pk")` or a foreign key's), for a higher app's page
     # that lists a subset of the bank with the usual filters (an idea round's page). None: the whole bank.
     within: Any = None
-
-    def search_options(self) -> dict:
-        """The filters besides the search words and the sort, as proposals.search.search_hits takes them."""
-        return {
-            "place_id": self.place_id,
-            "district_id": self.district_id,
-            "policy_area_id": self.policy_area_id,
-            "tag": self.tag,
-            "status": self.status,
-            "has_supports": self.has_supports,
-            "author_id": self.author_id,
-            "within": self.within,
-        }
 
 
 @dataclass(frozen=True)
@@ -177,12 +164,14 @@ def proposal_card_page(queryset, page_number, *, max_pages=None, count_queryset=
     return page
 
 
-def proposal_list(filters: ProposalFilters, *, place_by_links: bool = True):
-    """Ideas matching the filters (all but the search words: see proposal_search), sorted.
+def proposal_filtered(filters: ProposalFilters, *, place_by_links: bool = True):
+    """The ideas the list and the search show for these filters (all but the search words), unsorted: the one
+    place where the filters become SQL, for the list, the search (proposals.search.hits), its suggestions and
+    the feeds.
 
     A municipality filter looks the idea up among the place links (counted from their index), or, with
     `place_by_links=False`, tests the place ids kept on each idea (`search_places`): cheaper per idea while
-    walking a sort order, but it reads each idea's row."""
+    walking a sort order or a search's hits, but it reads each idea's row."""
     through = Proposal.places.through
     qs = proposal_queryset_for_list()
     if filters.place_id is not None and place_by_links:
@@ -205,8 +194,19 @@ def proposal_list(filters: ProposalFilters, *, place_by_links: bool = True):
         qs = qs.filter(author_id=filters.author_id)
     if filters.within is not None:
         qs = qs.filter(pk__in=filters.within)
+    return qs
 
-    return qs.order_by(*SORTS[filters.sort or "newest"])
+
+def proposal_list(filters: ProposalFilters, *, place_by_links: bool = True):
+    """Ideas matching the filters (all but the search words: see proposal_search), sorted."""
+    return proposal_filtered(filters, place_by_links=place_by_links).order_by(
+        *SORTS[filters.sort or "newest"]
+    )
+
+
+def proposal_search_queryset(filters: ProposalFilters):
+    """The filtered ideas a search looks among (proposals.search.hits adds the words): the list's own."""
+    return proposal_filtered(filters, place_by_links=False)
 
 
 def proposal_list_page(filters: ProposalFilters, page_number) -> Page:
@@ -227,24 +227,28 @@ def proposal_list_page(filters: ProposalFilters, page_number) -> Page:
 class SearchResults:
     page: Page
     hits: SearchHits
+    query: ParsedQuery
     # False when `q` holds no word to search for (only stop words or punctuation): the page is empty, not
     # the whole bank.
     searchable: bool = True
 
 
-def proposal_search(filters: ProposalFilters, *, page_number, per_page: int, max_pages: int) -> SearchResults:
-    """A search with the list's filters: one page of ranked ideas with highlighted snippets, and the facet
-    counts of all hits. Two queries, the facets with the ranked ids of every reachable page (a second one when
-    a search of several words is relaxed, see search_hits) and the page's rows; none when `q` holds no
+def proposal_search(
+    filters: ProposalFilters, *, page_number, per_page: int, max_pages: int, correct: bool = True
+) -> SearchResults:
+    """A search with the list's filters: one page of ranked ideas with highlighted titles and snippets, and the
+    facet counts of all hits. Typos are corrected unless `correct` is off (the member asked for what they
+    typed). Queries: the synonyms and places the words name, the facets with the ranked ids of every
+    reachable page (cached), the page's rows and its cards' places and tags; none when `q` holds no
     searchable word.
 
     Only the first `max_pages` pages can be reached (see ReachablePaginator); a page number past them or past
     the last hit shows the last page, one that is no number the first, as Paginator.get_page does."""
-    query = parse_query(filters.q)
+    query = search_query(filters.q, correct=correct)
     if not query:
         empty = ReachablePaginator([], per_page, max_pages=max_pages)
-        return SearchResults(page=empty.page(1), hits=SearchHits(), searchable=False)
-    hits = search_hits(query, filters=filters.search_options(), sort=filters.sort, depth=max_pages * per_page)
+        return SearchResults(page=empty.page(1), hits=SearchHits(), query=query, searchable=False)
+    hits = search_hits(query, filters=filters, sort=filters.sort, depth=max_pages * per_page)
     paginator = ReachablePaginator([], per_page, max_pages=max_pages)
     paginator.count = hits.total  # a cached property: the count comes from the facet query
     number = paginator.number_to_show(page_number)
@@ -252,10 +256,12 @@ def proposal_search(filters: ProposalFilters, *, page_number, per_page: int, max
     rows = proposal_queryset_for_list().in_bulk(page_ids)
     proposals = proposal_cards(rows[pk] for pk in page_ids if pk in rows)
     for proposal in proposals:
+        title = mark_matches(proposal.title, query, MARK_START, MARK_STOP)
+        proposal.title_marked = title if MARK_START in title else ""
         text = f"{proposal.summary}\n{proposal.body}"
         snippet = mark_matches(text, query, MARK_START, MARK_STOP, max_words=SNIPPET_WORDS)
         proposal.headline = snippet if MARK_START in snippet else ""
-    return SearchResults(page=Page(proposals, number, paginator), hits=hits)
+    return SearchResults(page=Page(proposals, number, paginator), hits=hits, query=query)
 
 
 def proposal_for_detail(pk: int):

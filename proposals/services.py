@@ -180,7 +180,9 @@ def proposal_status_change(*, proposal: Proposal, editor, status: str, text: str
     )
     change.full_clean()
     change.save()
-    updates = {"status": status, "last_activity_at": timezone.now()}
+    # updated_at too (a queryset update skips auto_now): cached searches are keyed by the bank's last change.
+    now = timezone.now()
+    updates = {"status": status, "last_activity_at": now, "updated_at": now}
     if status in STATUSES_NEEDING_TEXT:
         updates["answer"] = text
     Proposal.objects.filter(pk=locked.pk).update(**updates)
@@ -353,8 +355,10 @@ def proposal_hide(*, proposal: Proposal, editor, reason: str) -> bool:
     reason = reason.strip()[:500]
     if not reason:
         raise ServiceError(_("Skriv varför idén döljs."))
+    # updated_at too: cached searches are keyed by the bank's last change (proposals.search.hits).
+    now = timezone.now()
     hidden = Proposal.objects.filter(pk=proposal.pk, hidden_at__isnull=True).update(
-        hidden_at=timezone.now(), hidden_by=editor, hidden_reason=reason
+        hidden_at=now, hidden_by=editor, hidden_reason=reason, updated_at=now
     )
     if hidden:
         _proposal_audit(proposal, editor, AuditEntry.Action.PROPOSAL_HIDE, hidden_reason=reason)
@@ -370,7 +374,9 @@ def proposal_unhide(*, proposal: Proposal, editor) -> bool:
     )
     if not locked.is_hidden:
         return False
-    Proposal.objects.filter(pk=locked.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
+    Proposal.objects.filter(pk=locked.pk).update(
+        hidden_at=None, hidden_by=None, hidden_reason="", updated_at=timezone.now()
+    )
     _proposal_audit(
         locked,
         editor,

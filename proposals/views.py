@@ -44,6 +44,10 @@ def home(request):
     return render(request, "proposals/home.html", selectors.home_overview())
 
 
+# The query parameter that asks for the words as typed, without corrections ("Sök i stället på …").
+AS_TYPED = "exakt"
+
+
 @require_GET
 def proposal_list(request):
     options = selectors.filter_options()
@@ -56,6 +60,7 @@ def proposal_list(request):
             page_number=request.GET.get("page"),
             per_page=settings.PROPOSALS_PER_PAGE,
             max_pages=selectors.MAX_PAGES,
+            correct=request.GET.get(AS_TYPED) != "1",
         )
         page = search.page
         if search.searchable:
@@ -73,7 +78,9 @@ def proposal_list(request):
             "searching": bool(filters.q),
             "unsearchable": search is not None and not search.searchable,
             "top_tags": search.hits.tags if search else [],
-            "relaxed": search.hits.relaxed if search else False,
+            "hits": search.hits if search else None,
+            "query": search.query if search else None,
+            "as_typed": AS_TYPED,
         },
     )
 

@@ -96,10 +96,30 @@ DATABASES = {"default": database_settings(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# "search" keeps search results (proposals.search.hits) apart from the login limits in "default": a stream of
+# different searches pushes out old searches, never the counts. Bounded by entries in the database, by time
+# (and the server's maxmemory) in Redis.
+SEARCH_CACHE_SECONDS = 600
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "search": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "search",
+            "TIMEOUT": SEARCH_CACHE_SECONDS,
+        },
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"},
+        "search": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "search_cache",
+            "TIMEOUT": SEARCH_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4},
+        },
+    }
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

@@ -183,6 +183,7 @@ def page_urls(idea, agenda):
         "list": reverse("proposals:list"),
         "list-filtered": reverse("proposals:list") + "?place=0182&status=selected&supported=on&sort=newest",
         "search": reverse("proposals:list") + "?q=läxhjälp",
+        "search-forgiving": reverse("proposals:list") + "?q=läxhjälpp+gymnas",  # corrected, relaxed, prefix
         "idea": idea.get_absolute_url(),
         "submit": reverse("proposals:create"),
         "derive": reverse("proposals:derive", args=[idea.pk]),

@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from proposals.search import REINDEX_BATCH, search_reindex
+from proposals.search import REINDEX_BATCH, search_cache_clear, search_reindex
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             batch_size=batch_size,
             progress=(lambda n: self.stdout.write(f"  {n}")) if verbose else None,
         )
+        search_cache_clear()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE proposals_proposal")
         self.stdout.write(f"Reindexed {total} ideas in {time.monotonic() - started:.1f} s.")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0011_swedish_field_names'),
+        ('proposals', '0013_starter_synonyms'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

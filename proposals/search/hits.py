@@ -1,0 +1,268 @@
+"""A search's hits: the facets over all of them and the ids of the first pages in order, in one SQL statement
+built on the list's own filtered queryset (proposals.selectors.proposal_search_queryset), and cached.
+
+The cache is Django's "search" cache (Redis with REDIS_URL, else a database table), bounded in size (and
+time), keyed by the statement itself, which holds everything the result depends on (the words and their forms,
+the filters, the sort, the depth), and by the time of the bank's last change to an idea's text, places, tags or
+status (LAST_CHANGE_SQL), read from an index. Nothing is written to mark a change, so no write waits on a
+shared row. Supports and comments change no idea's updated_at: only searches in orders they cannot change are
+cached (CACHED_SORTS), so twenty supports at once clear no cached search. Two changes committed out of order
+within a moment may leave a search cached without the earlier one for up to SEARCH_CACHE_SECONDS.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+from .index import SEARCH_CACHE, place_lexeme
+from .language import RANK_WEIGHTS
+from .lexicon import bank_lexicon
+from .query import ParsedQuery, SynonymSet, parse_query
+
+# Per sort: the columns the hits carry for it besides the id and the facets, and the order. Relevance: ideas
+# with every word first, then the title's best tiers, the summary, and recency (not support: a search in these
+# two orders depends on nothing that a support or a comment changes, so it can be cached).
+SEARCH_ORDERS = {
+    "": (("rank", "created_at"), "rank DESC, created_at DESC, id DESC"),
+    "newest": (("created_at",), "created_at DESC, id DESC"),
+    "supported": (("support_count",), "support_count DESC, id DESC"),
+    "commented": (("comment_count",), "comment_count DESC, id DESC"),
+    "active": (("last_activity_at",), "last_activity_at DESC, id DESC"),
+}
+# A search of two or more words with fewer hits than a page also shows, after them, the ideas that lack one
+# of its words. Not when a page is full of ideas with every word: the ideas of a common word alone (`fler`
+# cykelbanor) would then all be ranked and counted, for places nobody reads.
+RELAX_BELOW = 20
+# Sorts whose order depends only on what the index holds (and the status): only these are cached.
+CACHED_SORTS = frozenset({"", "newest"})
+TOP_TAGS = 12
+HIT_COLUMNS = ("id", "status", "policy_area_id", "search_places", "search_tags", "complete")
+
+# The hits are read once, from the GIN index's bitmap, into a CTE. Facets are counted in one pass over it that
+# groups the hits on (status, area) and on their place and tag lists (",3,17,") as wholes: a few hundred
+# groups, whose lists are then split. Grouping on short strings is several times cheaper than on arrays or
+# than splitting every hit's list. The ids of the first `depth` hits in order come from the same CTE, as one
+# string, so that one result (and one cache entry) serves every page of a search.
+SEARCH_SQL = """
+WITH hits AS MATERIALIZED ({hits}),
+groups AS (
+    SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM hits
+    GROUP BY GROUPING SETS ((status, policy_area_id), (search_places), (search_tags))
+)
+SELECT 'status' AS kind, status AS key, policy_area_id::text AS label, n FROM groups WHERE status IS NOT NULL
+UNION ALL
+SELECT 'place', place_id, NULL, sum(n)::int
+FROM groups, unnest(string_to_array(search_places, ',')) AS place_id
+WHERE search_places IS NOT NULL AND place_id <> '' GROUP BY place_id
+UNION ALL
+SELECT 'tag', t.slug, t.name, top.n FROM (
+    SELECT tag_id, sum(n)::int AS n FROM groups, unnest(string_to_array(search_tags, ',')) AS tag_id
+    WHERE search_tags IS NOT NULL AND tag_id <> '' GROUP BY tag_id ORDER BY n DESC, tag_id LIMIT {top_tags}
+) AS top JOIN taggit_tag t ON t.id = top.tag_id::int
+UNION ALL
+SELECT 'complete', NULL, NULL, count(*)::int FROM hits WHERE complete
+UNION ALL
+SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM (
+    SELECT * FROM hits ORDER BY {order} LIMIT {depth}
+) AS ranked HAVING count(*) > 0
+"""
+# A common word matches a third of the bank: the planner would then read the whole table, not knowing that
+# most vectors live out of line in TOAST; the GIN bitmap needs neither. And room for those hits in memory.
+SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET work_mem = '32MB'"
+SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET work_mem"
+
+# Every change to an idea's text, places, tags or status sets its updated_at (auto_now; the status service
+# sets it too): the newest is the bank's last change.
+LAST_CHANGE_SQL = "SELECT max(updated_at) FROM proposals_proposal"
+
+# How many hits of a search can be paged through (50 pages of 20): a search keeps the ids of these, in order.
+SEARCH_DEPTH = 1000
+
+
+@dataclass
+class SearchHits:
+    total: int = 0
+    ranked_ids: list = field(default_factory=list)  # the first `depth` hits, best first: a page is a slice
+    status: dict = field(default_factory=dict)
+    area: dict = field(default_factory=dict)
+    place: dict = field(default_factory=dict)
+    tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
+    complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
+
+    @property
+    def relaxed(self) -> bool:
+        """Some hits lack one of the words searched for."""
+        return self.complete < self.total
+
+
+def search_query(q: str, *, correct: bool = True) -> ParsedQuery:
+    """What the results page searches for: `q` with its half-typed last word, corrections, joined words, the
+    editors' synonyms and the places it names. One query for the synonyms and places; one more to read new
+    words of the bank when a word is not known, and one to check corrections when there are any."""
+    typed = parse_query(q)
+    if not typed:
+        return typed
+    synonym_sets, places = [], {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT terms, one_way, NULL FROM proposals_synonymset WHERE terms && %(keys)s::varchar[] "
+            "UNION ALL SELECT NULL, NULL, p.id || ':' || lower(p.name) FROM places_place p "
+            "WHERE lower(p.name) = ANY(%(keys)s) OR lower(p.name) || 's' = ANY(%(keys)s)",
+            {"keys": sorted(typed.keys())},
+        )
+        for terms, one_way, place in cursor.fetchall():
+            if terms is not None:
+                synonym_sets.append(SynonymSet(tuple(terms), one_way))
+            else:
+                place_id, _colon, name = place.partition(":")
+                places[name] = int(place_id)
+    keep = frozenset(places) | {term for s in synonym_sets for term in s.terms}
+    query = parse_query(q, prefix_last=True, lexicon=bank_lexicon.for_search(), correct=correct, keep=keep)
+    return query.with_synonyms(synonym_sets).with_places(places, place_lexeme)
+
+
+RANK_SQL = "ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery)"
+# What a correction or a synonym matches counts for this much of what the words as typed match: an idea with
+# the typed word ranks above one with its correction, one with the word above one with its synonym.
+BORROWED_RANK = 0.3
+
+
+def _rank_sql(query: ParsedQuery, *, summary: bool = True) -> RawSQL:
+    own, borrowed = query.rank(summary=summary), query.rank(summary=summary, borrowed=True)
+    if not borrowed:
+        return RawSQL(RANK_SQL, [RANK_WEIGHTS, own], FloatField())
+    return RawSQL(
+        f"{RANK_SQL} + {BORROWED_RANK} * {RANK_SQL}",
+        [RANK_WEIGHTS, own, RANK_WEIGHTS, borrowed],
+        FloatField(),
+    )
+
+
+def _complete_sql(query: ParsedQuery) -> RawSQL:
+    """Whether a hit has every word. Through a second bitmap of the GIN index rather than a test of each
+    hit's vector, which lives out of line: reading it for every hit of a common word costs more than the
+    search."""
+    return RawSQL(
+        "proposals_proposal.id IN (SELECT s.id FROM proposals_proposal s WHERE s.search_vector @@ %s::tsquery)",
+        [query.match()],
+        BooleanField(),
+    )
+
+
+def search_hits(
+    query: ParsedQuery,
+    *,
+    filters,
+    sort: str,
+    depth: int = SEARCH_DEPTH,
+) -> SearchHits:
+    """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
+    list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
+
+    For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
+    those with all (`complete`): a second statement.
+    Every page of a search is a slice of the same result, so paging through a search costs what its first
+    page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to."""
+    cacheable = sort in CACHED_SORTS and not filters.has_supports
+    hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=False, cacheable=cacheable)
+    if query.relaxable and hits.total < RELAX_BELOW:
+        hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
+    return hits
+
+
+def _hits(
+    query: ParsedQuery, *, filters, sort: str, depth: int, relaxed: bool, cacheable: bool
+) -> SearchHits:
+    from proposals.selectors import proposal_search_queryset
+
+    columns, order = SEARCH_ORDERS[sort]
+    queryset = (
+        proposal_search_queryset(filters)
+        .filter(
+            RawSQL(
+                "proposals_proposal.search_vector @@ %s::tsquery",
+                [query.match(relaxed=relaxed)],
+                BooleanField(),
+            )
+        )
+        .annotate(
+            complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
+            rank=_rank_sql(query),
+        )
+        .order_by()
+        .values(*HIT_COLUMNS, *columns)
+    )
+    sql, params = queryset.query.sql_with_params()
+    statement = SEARCH_SQL.format(
+        hits=connection.ops.compose_sql(sql, params),
+        top_tags=TOP_TAGS,
+        order="complete DESC, " + order,
+        depth=max(1, int(depth)),
+    )
+    hits = SearchHits()
+    for kind, key, label, count in _rows_cached(statement) if cacheable else _rows(statement):
+        if kind == "status":
+            hits.status[key] = hits.status.get(key, 0) + count
+            hits.area[int(label)] = hits.area.get(int(label), 0) + count
+            hits.total += count
+        elif kind == "place":
+            hits.place[int(key)] = count
+        elif kind == "tag":
+            hits.tags.append((key, label, count))
+        elif kind == "complete":
+            hits.complete = count
+        elif kind == "ranked":
+            hits.ranked_ids = [int(pk) for pk in key.split(",")]
+    hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
+    return hits
+
+
+def _rows_cached(statement: str) -> list:
+    """The rows of the search `statement`, from the search cache when the bank has not changed since they were
+    computed: the key holds the statement and the time of the bank's last change (an index scan). Two round
+    trips for a cached search; on a miss, the statement and storing it."""
+    with connection.cursor() as cursor:
+        cursor.execute(LAST_CHANGE_SQL)
+        last_change = cursor.fetchone()[0]
+    key = "hits:" + hashlib.sha256(f"{last_change}\n{statement}".encode()).hexdigest()
+    cache = caches[SEARCH_CACHE]
+    rows = cache.get(key)
+    if rows is None:
+        rows = _rows(statement)
+        cache.set(key, rows, settings.SEARCH_CACHE_SECONDS)
+    return rows
+
+
+def _rows(statement: str) -> list:
+    """The rows of the search `statement`, run between SEARCH_SETTINGS_SQL and their reset in one round trip
+    (a search of its own needs no transaction for them)."""
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute(f"{SEARCH_SETTINGS_SQL}; {statement}; {SEARCH_SETTINGS_RESET_SQL}")
+            cursor.nextset()
+            cursor.nextset()
+            return [tuple(row) for row in cursor.fetchall()]
+        except DatabaseError:
+            if connection.is_usable() and not connection.needs_rollback:
+                cursor.execute(SEARCH_SETTINGS_RESET_SQL)
+            raise
+
+
+def suggest_titles(query: ParsedQuery, *, limit: int = 8) -> list[tuple[int, str]]:
+    """The ideas the list shows whose title best matches, the last word taken as a prefix: (id, title)."""
+    from proposals.selectors import ProposalFilters, proposal_search_queryset
+
+    if not query:
+        return []
+    return list(
+        proposal_search_queryset(ProposalFilters())
+        .filter(RawSQL("proposals_proposal.search_head @@ %s::tsquery", [query.match()], BooleanField()))
+        .annotate(rank=_rank_sql(query, summary=False))
+        .order_by("-rank", "-support_count", "-id")
+        .values_list("id", "title")[:limit]
+    )

@@ -1,0 +1,378 @@
+"""What a member typed, as the tsqueries that match and rank it, and the marks that show why an idea matched.
+
+Plain Python, no Django: the bank's own vocabulary (for typos, half-typed words and split compounds) comes in
+as a `Lexicon`, the editors' synonym sets as `SynonymSet`s (proposals.search.hits loads both).
+
+A query word matches an idea by any of its forms (its lemma and stems, see proposals.search.language), as a
+prefix when it is the half-typed last word, or by every part of one of its *conjunctions*: the parts of a
+compound (`idrottshall` → idrott & hall), two typed words that the bank writes as one (`tunnel bana`), or a
+synonym of several words (`sfi` → svenska & invandrare). A word the bank does not contain is corrected to the
+closest words it does (`lekplatsr` → lekplatser), and synonyms add their forms (`fritids` → fritidshem).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from .language import (
+    STOPWORDS,
+    SUMMARY_MARK,
+    WORD_RE,
+    fold,
+    inflection_keys,
+    lemma,
+    quote_lexeme,
+    split_compound,
+    stem,
+    word_lexemes,
+    words,
+)
+
+MAX_QUERY_WORDS = 12
+# From this many words, ideas with all words but one are hits too, ranked after those with all.
+RELAX_MIN_WORDS = 2
+# A typo is corrected by at most this many letters: one for words of 4–7 letters, two for longer ones.
+TYPO_MIN_LENGTH = 4
+TYPO_LONG_WORD = 8
+# A half-typed last word matches as a prefix from this many letters (fewer would match half the bank).
+PREFIX_MIN_LENGTH = 3
+MAX_CORRECTIONS = 2
+
+
+class Lexicon(Protocol):
+    """The bank's own vocabulary, as the query needs it (proposals.search.lexicon.BankLexicon)."""
+
+    def knows(self, lexeme: str) -> bool:
+        """Whether any idea's index holds this lexeme (any tier)."""
+
+    def is_written_word(self, word: str) -> bool:
+        """Whether an idea contains this word as written."""
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether an idea contains a word that begins with `prefix` (and is longer)."""
+
+    def corrections(self, word: str, *, max_distance: int) -> list[str]:
+        """The written words closest to `word`, at most `max_distance` edits away, best first."""
+
+
+@dataclass(frozen=True)
+class SynonymSet:
+    """An editors' synonym set (proposals.models.SynonymSet): each term finds the others, or with
+    `one_way` the first term finds the others but not the other way round."""
+
+    terms: tuple[str, ...]
+    one_way: bool = False
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    word: str
+    forms: frozenset  # lexemes any of which matches the word
+    # Each a tuple of lexeme sets, all of which must match: a compound's parts, a split word, a multi-word synonym.
+    conjunctions: tuple = ()
+    prefix: bool = False
+    corrected: str = ""  # the written word a typo was corrected to
+    synonyms: tuple = ()  # the synonym terms the word also finds
+    # The forms that came from a correction or a synonym: they match, but rank below the word's own.
+    borrowed: frozenset = frozenset()
+
+    @property
+    def parts(self) -> tuple:
+        """The compound's parts (the first conjunction), for callers that look at one split."""
+        return self.conjunctions[0] if self.conjunctions else ()
+
+    def keys(self) -> frozenset:
+        """The word's own form, lemma and stems: what a synonym term is matched against."""
+        return frozenset({self.word, lemma(self.word)}) | inflection_keys(self.word)
+
+    def lexemes(self, *, borrowed: bool = False) -> list[str]:
+        """The word's own lexemes (forms and parts), or with `borrowed` those of its corrections and
+        synonyms."""
+        if borrowed:
+            return sorted(self.borrowed)
+        own = self.forms | {x for conj in self.conjunctions for part in conj for x in part}
+        return sorted(own - self.borrowed)
+
+
+def word_forms(word: str) -> frozenset:
+    return frozenset({word} | inflection_keys(word))
+
+
+def word_conjunction(word: str) -> tuple:
+    """A compound's parts, each with its stem: `kollektivtrafiken` → ({kollektiv, …}, {trafik, …})."""
+    parts = split_compound(lemma(word)) or split_compound(word)
+    return tuple(frozenset({p, stem(p)}) for p in parts)
+
+
+def query_word(word: str, *, prefix: bool = False) -> QueryWord:
+    conjunction = word_conjunction(word)
+    return QueryWord(
+        word=word, forms=word_forms(word), conjunctions=(conjunction,) if conjunction else (), prefix=prefix
+    )
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    words: tuple[QueryWord, ...]
+    typed: str = ""  # what was typed, when a correction changed it (the page offers it)
+
+    def __bool__(self):
+        return bool(self.words)
+
+    @property
+    def relaxable(self) -> bool:
+        """Whether ideas with all words but one are hits too (see match)."""
+        return len(self.words) >= RELAX_MIN_WORDS
+
+    @property
+    def corrected(self) -> bool:
+        return any(qw.corrected for qw in self.words)
+
+    def searched_for(self) -> str:
+        """The words searched for, corrections in place of what was typed: "Visar träffar för …"."""
+        return " ".join(qw.corrected or qw.word for qw in self.words)
+
+    def match(self, *, relaxed: bool = False) -> str:
+        """The tsquery that every hit satisfies: each word matches by one of its forms, as a prefix, or by all
+        parts of one of its conjunctions.
+
+        Relaxed, a hit needs all words but one: "mer pengar till fritidsgårdar" also finds the idea about
+        money for youth centres that never says "mer"; the search ranks ideas with every word first."""
+
+        def lex(lexeme, prefix=False):
+            return quote_lexeme(lexeme) + (":*" if prefix else "")
+
+        clauses = []
+        for qw in self.words:
+            options = [lex(f) for f in sorted(qw.forms)]
+            if qw.prefix:
+                options.insert(0, lex(qw.word, prefix=True))
+            for conjunction in qw.conjunctions:
+                parts = ("(" + " | ".join(lex(x) for x in sorted(p)) + ")" for p in conjunction)
+                options.append("(" + " & ".join(parts) + ")")
+            clauses.append("(" + " | ".join(options) + ")")
+        if relaxed and self.relaxable:
+            return " | ".join(
+                "(" + " & ".join(c for j, c in enumerate(clauses) if j != left_out) + ")"
+                for left_out in range(len(clauses))
+            )
+        return " & ".join(clauses)
+
+    def rank(self, *, summary: bool = True, borrowed: bool = False) -> str:
+        """Every lexeme of the query OR-ed, as in the title and (unless told not to) in the summary, for
+        ts_rank over search_head's labels; with `borrowed`, those of the corrections and synonyms instead
+        (ranked lower, see proposals.search.hits), "" when there are none."""
+        items = []
+        for mark in ["", SUMMARY_MARK] if summary else [""]:
+            for qw in self.words:
+                if qw.prefix and not borrowed:
+                    items.append(quote_lexeme(mark + qw.word) + ":*")
+                items.extend(quote_lexeme(mark + x) for x in qw.lexemes(borrowed=borrowed))
+        return " | ".join(dict.fromkeys(items))
+
+    def word_matches(self, word: str) -> bool:
+        """Whether a word of a text (lower-case) matches one of the query's words: for highlighting. Every
+        form counts, a compound part or a synonym too: the mark shows why the idea was found."""
+        lexemes = {lex for lex, _tier in word_lexemes(word)}
+        for qw in self.words:
+            if lexemes & qw.forms:
+                return True
+            if qw.prefix and any(lex.startswith(qw.word) for lex in lexemes):
+                return True
+            if any(lexemes & part for conjunction in qw.conjunctions for part in conjunction):
+                return True
+        return False
+
+    def with_synonyms(self, synonym_sets) -> "ParsedQuery":
+        """The query with each word also finding the terms of the synonym sets it belongs to."""
+        sets = list(synonym_sets)
+        if not sets:
+            return self
+        return replace(self, words=tuple(_add_synonyms(qw, sets) for qw in self.words))
+
+    def with_places(self, places: dict, lexeme) -> "ParsedQuery":
+        """The query with each word that names a place (`places`: lower-case name → id) also matching the
+        ideas of that place (`lexeme(id)`, see proposals.search.index.place_lexeme): "lekplatser i nacka"."""
+        if not places:
+            return self
+
+        def named(qw):
+            ids = [pk for name, pk in places.items() if name in qw.keys() or name + "s" in qw.keys()]
+            return replace(qw, forms=qw.forms | {lexeme(pk) for pk in ids}) if ids else qw
+
+        return replace(self, words=tuple(named(qw) for qw in self.words))
+
+    def keys(self) -> frozenset:
+        """Every word's keys (see QueryWord.keys), to look up its synonym sets."""
+        return frozenset().union(*(qw.keys() for qw in self.words)) if self.words else frozenset()
+
+
+def _term_keys(term: str) -> frozenset:
+    return frozenset({term, lemma(term)})
+
+
+def _add_synonyms(qw: QueryWord, sets) -> QueryWord:
+    keys = qw.keys()
+    found = []
+    for synonym_set in sets:
+        sources = synonym_set.terms[:1] if synonym_set.one_way else synonym_set.terms
+        if any(_term_keys(term) & keys for term in sources if " " not in term):
+            found.extend(t for t in synonym_set.terms if not (_term_keys(t) & keys))
+    if not found:
+        return qw
+    forms, conjunctions = set(qw.forms), list(qw.conjunctions)
+    for term in dict.fromkeys(found):
+        term_words = words(term)
+        if len(term_words) == 1:
+            forms |= word_forms(term_words[0])
+        elif term_words:
+            conjunctions.append(tuple(word_forms(w) for w in term_words))
+    return replace(
+        qw,
+        forms=frozenset(forms),
+        conjunctions=tuple(conjunctions),
+        synonyms=tuple(dict.fromkeys(found)),
+        borrowed=qw.borrowed | (frozenset(forms) - qw.forms),
+    )
+
+
+def _known(word: str, lexicon: Lexicon) -> bool:
+    """Whether the index can match `word` as it is: by a form (with or without diacritics) or by all parts."""
+    forms = word_forms(word)
+    if any(lexicon.knows(f) or lexicon.knows(fold(f)) for f in forms):
+        return True
+    conjunction = word_conjunction(word)
+    return bool(conjunction) and all(any(lexicon.knows(x) for x in part) for part in conjunction)
+
+
+def _joined(first: str, second: str, lexicon: Lexicon) -> QueryWord | None:
+    """Two typed words that the bank writes as one (`tunnel bana` → tunnelbana), as one query word that
+    matches the joined word or both."""
+    joined = first + second
+    if not any(lexicon.knows(f) for f in word_forms(joined)):
+        return None
+    return QueryWord(
+        word=joined,
+        forms=word_forms(joined),
+        conjunctions=((word_forms(first), word_forms(second)),),
+    )
+
+
+def _correct(qw: QueryWord, lexicon: Lexicon) -> QueryWord:
+    word = qw.word
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or _known(word, lexicon):
+        return qw
+    distance = 1 if len(word) < TYPO_LONG_WORD else 2
+    corrections = lexicon.corrections(word, max_distance=distance)[:MAX_CORRECTIONS]
+    if not corrections:
+        return qw
+    forms = set(qw.forms)
+    for correction in corrections:
+        forms |= word_forms(correction)
+    conjunctions = tuple(c for c in (word_conjunction(corrections[0]),) if c)
+    return replace(
+        qw,
+        forms=frozenset(forms),
+        conjunctions=conjunctions,
+        corrected=corrections[0],
+        borrowed=frozenset(forms) - qw.forms,
+    )
+
+
+def parse_query(
+    q: str,
+    *,
+    prefix_last: bool = False,
+    lexicon: Lexicon | None = None,
+    correct: bool = True,
+    keep: frozenset = frozenset(),
+) -> ParsedQuery:
+    """The searchable words of what the user typed (operators and punctuation are just separators).
+
+    With `prefix_last`, the word being typed (the last, with no space or punctuation after it) also matches
+    as a prefix. With a `lexicon` (the results page), it does so only when the bank has no such word as
+    written (`lekpl`, `gymnas`), two typed words the bank writes as one are joined, and, with `correct`, a word
+    the bank does not know is corrected to its closest written words, unless one of its keys is in `keep` (a
+    place's name, a synonym)."""
+    found = list(dict.fromkeys(words(q)))[:MAX_QUERY_WORDS]
+    typing = prefix_last and bool(found) and bool(re.search(r"[^\W_]$", q))
+    parsed: list[QueryWord] = []
+    i = 0
+    while i < len(found):
+        word, last = found[i], i == len(found) - 1
+        if lexicon is not None and i + 1 < len(found):
+            joined = _joined(word, found[i + 1], lexicon)
+            if joined is not None:
+                parsed.append(joined)
+                i += 2
+                continue
+        prefix = typing and last
+        if prefix and lexicon is not None:
+            prefix = (
+                len(word) >= PREFIX_MIN_LENGTH
+                and not lexicon.is_written_word(word)
+                and lexicon.has_prefix(word)
+            )
+        qw = query_word(word, prefix=prefix)
+        if lexicon is not None and correct and not prefix and not (qw.keys() & keep):
+            qw = _correct(qw, lexicon)
+        parsed.append(qw)
+        i += 1
+    query = ParsedQuery(tuple(parsed))
+    if query.corrected:
+        query = replace(query, typed=" ".join(found))
+    return query
+
+
+# Snippets ------------------------------------------------------------------------------------------------
+
+TOKEN_RE = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
+SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*\s*")
+
+
+def unique_sentences(text: str) -> str:
+    """`text` with each sentence only the first time it occurs (a body that repeats its summary)."""
+    seen, kept = set(), []
+    for sentence in SENTENCE_RE.findall(text):
+        key = " ".join(sentence.lower().split())
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return "".join(kept)
+
+
+def mark_matches(text: str, query: ParsedQuery, start: str, stop: str, *, max_words: int = 0) -> str:
+    """`text` with every word that matches the query between `start` and `stop`.
+
+    `start` and `stop` are taken out of the text first: a caller that turns them into markup after escaping
+    the text (the private-use sentinels of proposals.selectors) must find them only around matches, never
+    where a member typed them.
+
+    With max_words, only the best window of that many words (the one with the most matches) is kept,
+    with an ellipsis where text is cut, and no sentence twice."""
+    text = text.replace(start, "").replace(stop, "")
+    if max_words:
+        text = unique_sentences(text)
+    tokens = TOKEN_RE.findall(text)
+    word_indexes = [i for i, tok in enumerate(tokens) if WORD_RE.fullmatch(tok)]
+    lowered = {i: unicodedata.normalize("NFC", tokens[i].lower()) for i in word_indexes}
+    hits = {i for i, word in lowered.items() if word not in STOPWORDS and query.word_matches(word)}
+    first, last = 0, len(tokens)
+    if max_words and len(word_indexes) > max_words:
+        hit_positions = [n for n, i in enumerate(word_indexes) if i in hits]
+        best_start, best_count = 0, -1
+        for n in hit_positions or [0]:
+            window_start = max(0, min(n - 3, len(word_indexes) - max_words))
+            count = sum(1 for h in hit_positions if window_start <= h < window_start + max_words)
+            if count > best_count:
+                best_start, best_count = window_start, count
+        first = word_indexes[best_start]
+        last = word_indexes[min(best_start + max_words, len(word_indexes)) - 1] + 1
+    out = ["… " if first > 0 else ""]
+    for i in range(first, last):
+        out.append(f"{start}{tokens[i]}{stop}" if i in hits else tokens[i])
+    if last < len(tokens):
+        out.append(" …")
+    return "".join(out).strip()
