@@ -45,7 +45,6 @@ from places.models import Place, in_language
 
 from . import selectors
 from .models import Proposal
-from .search import parse_query, search_hits
 
 # The most ideas one file holds: the whole bank of a district for years, and still a file Excel opens in a
 # moment. The page says so by the download links, the XLSX and JSON say it in the file.
@@ -72,10 +71,9 @@ def public_list_ids(filters: selectors.ProposalFilters) -> ExportIds:
     newest first unless sorted), at most MAX_ROWS. One query for the list, the search's one or two for a search,
     none for a search without a searchable word (the page shows nothing either)."""
     if filters.q:
-        query = parse_query(filters.q)
-        if not query:
+        _query, hits = selectors.proposal_search_hits(filters, depth=MAX_ROWS)
+        if hits is None:
             return ExportIds([], truncated=False)
-        hits = search_hits(query, filters=filters, sort=filters.sort, depth=MAX_ROWS)
         return ExportIds(hits.ranked_ids, truncated=hits.total > len(hits.ranked_ids))
     return _first_ids(selectors.proposal_list(filters))
 

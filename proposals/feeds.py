@@ -16,7 +16,6 @@ from reformbank.feeds import PublicFeed
 from . import selectors
 from .forms import ProposalFilterForm
 from .models import Proposal
-from .search import parse_query, search_hits
 
 FEED_ITEMS = 30
 
@@ -63,10 +62,10 @@ def feed_proposals(filters: selectors.ProposalFilters, *, limit: int = FEED_ITEM
     One query without search words; with them, the search's (see search_hits) and one for the rows."""
     if not filters.q:
         return list(selectors.proposal_list(replace(filters, sort="newest")).select_related("author")[:limit])
-    query = parse_query(filters.q)
-    if not query:
+    _query, hits = selectors.proposal_search_hits(filters, depth=limit, sort="newest")
+    if hits is None:
         return []
-    ids = search_hits(query, filters=filters, sort="newest", depth=limit).ranked_ids
+    ids = hits.ranked_ids
     by_id = selectors.proposal_queryset_for_list().select_related("author").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 

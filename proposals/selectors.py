@@ -233,6 +233,20 @@ class SearchResults:
     searchable: bool = True
 
 
+def proposal_search_hits(
+    filters: ProposalFilters, *, depth: int, sort: str | None = None, correct: bool = True
+):
+    """The query `filters.q` makes (typos corrected unless `correct` is off, synonyms added) and its hits among
+    the filtered ideas, the first `depth` of them ranked (by `sort`, the filters' own by default): what the
+    search page, its feed and its exports find alike. The hits are None when `q` holds no searchable word."""
+    query = search_query(filters.q, correct=correct)
+    if not query:
+        return query, None
+    return query, search_hits(
+        query, filters=filters, sort=filters.sort if sort is None else sort, depth=depth
+    )
+
+
 def proposal_search(
     filters: ProposalFilters, *, page_number, per_page: int, max_pages: int, correct: bool = True
 ) -> SearchResults:
@@ -244,11 +258,10 @@ def proposal_search(
 
     Only the first `max_pages` pages can be reached (see ReachablePaginator); a page number past them or past
     the last hit shows the last page, one that is no number the first, as Paginator.get_page does."""
-    query = search_query(filters.q, correct=correct)
-    if not query:
+    query, hits = proposal_search_hits(filters, depth=max_pages * per_page, correct=correct)
+    if hits is None:
         empty = ReachablePaginator([], per_page, max_pages=max_pages)
         return SearchResults(page=empty.page(1), hits=SearchHits(), query=query, searchable=False)
-    hits = search_hits(query, filters=filters, sort=filters.sort, depth=max_pages * per_page)
     paginator = ReachablePaginator([], per_page, max_pages=max_pages)
     paginator.count = hits.total  # a cached property: the count comes from the facet query
     number = paginator.number_to_show(page_number)

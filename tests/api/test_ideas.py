@@ -156,9 +156,10 @@ def test_list_queries(api, bank, django_assert_max_num_queries):
 
 
 def test_search_queries(api, bank, django_assert_max_num_queries):
-    # The rate limit's count (5), the ranked ids with the facets, the page's rows, its places, its tags, the
-    # places' codes.
-    with django_assert_max_num_queries(10):
+    # The rate limit's count (5); the search: the synonyms and places its words name, the vocabulary (read at
+    # most once a second), the bank's last change, the cache lookup, the ranked ids with the facets, storing
+    # them (five with the database cache); the page's rows, its places, its tags, the places' codes.
+    with django_assert_max_num_queries(19):
         data = get_json(api, "/ideas", q="nacka")
     assert titles(data) == [bank.school.title]
 

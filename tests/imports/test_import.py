@@ -68,8 +68,8 @@ def test_sample_is_imported_with_its_authors_places_tags_and_statuses(client, ed
 
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "Idén lämnades av Per Lindqvist och importerades från ideer-lansdistriktet.csv." in page
-    found = client.get(reverse("proposals:list"), {"q": "nattbuss"}).content.decode()
-    assert "Nattbuss mellan Norrtälje och Stockholm" in found
+    found = client.get(reverse("proposals:list"), {"q": "nattbuss"}).context["page"]
+    assert "Nattbuss mellan Norrtälje och Stockholm" in {proposal.title for proposal in found}
 
 
 def test_the_same_file_again_changes_nothing_and_an_edited_row_updates(client, editor_lan, run_tasks):

@@ -1,6 +1,8 @@
 """A hidden idea is gone from every public list, search, feed and count, and its page is a 404 but for its author,
 the editors of its districts and admins, who read the public reason. Showing it again brings it all back."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -35,7 +37,9 @@ def test_hidden_idea_is_in_no_public_list(client, editor_lan, hidden, name, quer
     idea, visible = hidden
     client.force_login(editor_lan)  # even the editor who hid it: the lists are the same for everyone
     response = client.get(reverse(name), query)
+    # A search marks the words it found in a title: the text as read, without the marks.
     content = str(response.json()) if name == "proposals:suggest" else response.content.decode()
+    content = re.sub(r"</?mark>", "", content)
     assert idea.title not in content
     if name != "home":
         assert visible.title in content
@@ -105,7 +109,8 @@ def test_unhiding_brings_the_idea_back(client, editor_lan, hidden):
     assert response.status_code == 302 and response.url == idea.get_absolute_url()
     client.logout()
     assert client.get(idea.get_absolute_url()).status_code == 200
-    assert idea.title in client.get(reverse("proposals:list"), {"q": "läxhjälp"}).content.decode()
+    found = client.get(reverse("proposals:list"), {"q": "läxhjälp"}).context["page"]
+    assert idea.title in {proposal.title for proposal in found}
     assert idea.title in client.get(reverse("proposals:feed")).content.decode()
 
 
