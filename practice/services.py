@@ -49,7 +49,10 @@ def implementation_record(
     if earlier is not None:
         return earlier.implementation
     # The idea's row is the lock for all its implementations: a first recording for a place has no row to lock.
+    # Its updated_at changes too: what the list's "tried in practice" filter finds changes (cached searches are
+    # keyed by the bank's last change).
     Proposal.objects.select_for_update().only("pk").get(pk=proposal.pk)
+    Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
     implementation = Implementation.objects.filter(proposal=proposal, place=place).first()
     current_revision = implementation.revision if implementation else 0
     if current_revision != base_revision:

@@ -12,6 +12,7 @@ from places.models import Place
 from reformbank.forms import SingleLineCharField, validate_single_line
 from reformbank.submissions import SubmissionKeyField
 
+from .list_filters import list_filters
 from .models import Comment, PolicyArea, Proposal
 from .selectors import FilterOptions, ProposalFilters
 from .services import STATUS_TRANSITIONS, STATUSES_NEEDING_TEXT
@@ -191,6 +192,8 @@ class ProposalFilterForm(forms.Form):
         self.fields["area"].choices = [("", _("Alla sakområden"))] + [
             (a.slug, a.display_name) for a in options.areas
         ]
+        for extra in list_filters():
+            self.fields[extra.name] = forms.BooleanField(label=extra.label, required=False)
 
     def show_counts(self, hits) -> None:
         """Put the search's hit count beside each municipality, policy area and status: "Nacka (12)"."""
@@ -221,6 +224,7 @@ class ProposalFilterForm(forms.Form):
             has_supports=bool(data.get("supported")),
             author_id=data.get("author"),
             sort=data.get("sort") or "",
+            extra=tuple(extra.name for extra in list_filters() if data.get(extra.name)),
         )
 
 

@@ -12,6 +12,7 @@ from taggit.models import TaggedItem
 
 from places.models import District, Place
 
+from .list_filters import list_filter
 from .models import Comment, PolicyArea, Proposal
 from .search import ParsedQuery, SearchHits, mark_matches, search_hits, search_query
 
@@ -47,6 +48,8 @@ class ProposalFilters:
     # Only these ideas: a queryset of their ids (`.values("pk")` or a foreign key's), for a higher app's page
     # that lists a subset of the bank with the usual filters (an idea round's page). None: the whole bank.
     within: Any = None
+    # The ticked filters of higher apps, by name (proposals.list_filters).
+    extra: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,8 @@ def proposal_filtered(filters: ProposalFilters, *, place_by_links: bool = True):
         qs = qs.filter(author_id=filters.author_id)
     if filters.within is not None:
         qs = qs.filter(pk__in=filters.within)
+    for name in filters.extra:
+        qs = qs.filter(pk__in=list_filter(name).proposal_ids())
     return qs
 
 
@@ -275,6 +280,21 @@ def proposal_search(
         snippet = mark_matches(text, query, MARK_START, MARK_STOP, max_words=SNIPPET_WORDS)
         proposal.headline = snippet if MARK_START in snippet else ""
     return SearchResults(page=Page(proposals, number, paginator), hits=hits, query=query)
+
+
+def proposal_page(filters: ProposalFilters, page_number, *, correct: bool = True):
+    """One page of the list, or of the search when `filters.q` holds words (then with the search's results, for
+    its counts and notices; else None): what the list page and every page like it show."""
+    if not filters.q:
+        return proposal_list_page(filters, page_number), None
+    search = proposal_search(
+        filters,
+        page_number=page_number,
+        per_page=settings.PROPOSALS_PER_PAGE,
+        max_pages=MAX_PAGES,
+        correct=correct,
+    )
+    return search.page, search
 
 
 def proposal_for_detail(pk: int):

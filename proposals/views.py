@@ -53,20 +53,11 @@ def proposal_list(request):
     options = selectors.filter_options()
     form = ProposalFilterForm(request.GET or None, options=options)
     filters = form.filters()
-    search = None
-    if filters.q:
-        search = selectors.proposal_search(
-            filters,
-            page_number=request.GET.get("page"),
-            per_page=settings.PROPOSALS_PER_PAGE,
-            max_pages=selectors.MAX_PAGES,
-            correct=request.GET.get(AS_TYPED) != "1",
-        )
-        page = search.page
-        if search.searchable:
-            form.show_counts(search.hits)
-    else:
-        page = selectors.proposal_list_page(filters, request.GET.get("page"))
+    page, search = selectors.proposal_page(
+        filters, request.GET.get("page"), correct=request.GET.get(AS_TYPED) != "1"
+    )
+    if search and search.searchable:
+        form.show_counts(search.hits)
     return render(
         request,
         "proposals/proposal_list.html",

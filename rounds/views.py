@@ -1,6 +1,5 @@
 from dataclasses import replace
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -49,19 +48,9 @@ def round_detail(request, slug):
     round_ = _round_or_404(slug)
     form = ProposalFilterForm(request.GET or None, options=proposal_selectors.filter_options())
     filters = replace(form.filters(), within=selectors.round_proposal_ids(round_))
-    search = None
-    if filters.q:
-        search = proposal_selectors.proposal_search(
-            filters,
-            page_number=request.GET.get("page"),
-            per_page=settings.PROPOSALS_PER_PAGE,
-            max_pages=proposal_selectors.MAX_PAGES,
-        )
-        page = search.page
-        if search.searchable:
-            form.show_counts(search.hits)
-    else:
-        page = proposal_selectors.proposal_list_page(filters, request.GET.get("page"))
+    page, search = proposal_selectors.proposal_page(filters, request.GET.get("page"))
+    if search and search.searchable:
+        form.show_counts(search.hits)
     viewer = request.viewer
     context = {
         "round": round_,
