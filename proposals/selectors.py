@@ -85,7 +85,11 @@ def proposal_queryset_for_list():
     match before the sort. Add select_related("author") back if the card ever shows the author.
     """
     # Ideas an editor hid are left out here, so out of every list, feed and count built on this.
-    return Proposal.objects.filter(hidden_at__isnull=True).select_related("policy_area").defer(*SEARCH_FIELDS)
+    return (
+        Proposal.objects.filter(hidden_at__isnull=True, merged_into__isnull=True)
+        .select_related("policy_area")
+        .defer(*SEARCH_FIELDS)
+    )
 
 
 @dataclass(frozen=True)

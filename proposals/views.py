@@ -208,6 +208,9 @@ def proposal_edit(request, pk):
 
 def proposal_detail(request, pk):
     proposal = _proposal_or_404(pk, request.viewer)
+    if proposal.merged_into_id:
+        # Not permanent: an editor may undo the merge, and browsers keep a 301 for good.
+        return redirect("proposals:detail", pk=proposal.merged_into_id)
     viewer = request.viewer
     comments = list(selectors.proposal_comments(proposal))
     for comment in comments:
