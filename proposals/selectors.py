@@ -12,7 +12,7 @@ from taggit.models import TaggedItem
 
 from places.models import District, Place
 
-from .models import Comment, PolicyArea, Proposal
+from .models import Comment, PolicyArea, Proposal, ProposalCoauthor, ProposalMerge
 from .search import SearchHits, mark_matches, parse_query, search_hits
 
 SORTS = {
@@ -263,9 +263,14 @@ def proposal_search(filters: ProposalFilters, *, page_number, per_page: int, max
 
 
 def proposal_for_detail(pk: int):
+    # Whether it has co-authors or ideas merged into it: most have neither, and their page asks no more.
     return (
         Proposal.objects.select_related("author", "policy_area", "derived_from")
         .prefetch_related("places__districts", "tags")
+        .annotate(
+            has_coauthors=Exists(ProposalCoauthor.objects.filter(proposal=OuterRef("pk"))),
+            has_merges=Exists(ProposalMerge.objects.filter(kept=OuterRef("pk"), undone_at__isnull=True)),
+        )
         .get(pk=pk)
     )
 

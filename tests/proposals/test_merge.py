@@ -9,7 +9,8 @@ from places.models import Place
 from proposals import services
 from proposals.models import Comment, Proposal, ProposalCoauthor, ProposalMerge, Support
 from proposals.search import parse_query, search_hits
-from tests.conftest import make_user
+from tests.conftest import make_user, role_matrix
+from tests.parallel import client_for, parallel
 
 
 @pytest.fixture
@@ -164,3 +165,178 @@ def test_merged_idea_leaves_lists_and_its_address_leads_to_the_kept_idea(pair, e
     listed = client.get(reverse("proposals:list")).context["page"].object_list
     assert [p.pk for p in listed] == [kept.pk]
     assert Place.objects.get(code="0180") in kept.places.all()
+
+
+# --- Through the pages: who may, bad input, races --------------------------------------------------------
+
+ROLES = ["anonymous", "member", "author", "editor_other", "editor_right", "admin"]
+PERSONA = {
+    "member": "other_member",
+    "author": "member",
+    "editor_other": "editor_stad",
+    "editor_right": "editor_lan",
+    "admin": "admin_user",
+}
+
+
+def matrix(**expected):
+    return role_matrix(ROLES, **expected)
+
+
+@pytest.fixture
+def nacka_pair(member, other_member, make_proposal):
+    """Two ideas about Nacka (the county district's), the second a duplicate of the first."""
+    kept = make_proposal(member, title="Läxhjälp på alla skolor i Nacka")
+    duplicate = make_proposal(other_member, title="Läxhjälp efter skolan i Nacka", tags=("skola",))
+    services.proposal_support(proposal=duplicate, member=member)
+    return kept, duplicate
+
+
+def merge_state():
+    return {
+        "merged_into": sorted(Proposal.objects.values_list("pk", "merged_into_id", "support_count")),
+        "merges": sorted(ProposalMerge.objects.values_list("kept_id", "merged_id", "undone_at")),
+        "supports": sorted(Support.objects.values_list("proposal_id", "member_id")),
+        "coauthors": sorted(ProposalCoauthor.objects.values_list("proposal_id", "member_id")),
+    }
+
+
+def merge_url(proposal):
+    return reverse("proposals:merge", args=[proposal.pk])
+
+
+@matrix(anonymous=302, member=403, author=403, editor_other=403, editor_right=200, admin=403)
+def test_merge_page(client, act_as, nacka_pair, role, expected):
+    kept, duplicate = nacka_pair
+    act_as(role)
+    response = client.get(merge_url(duplicate), {"q": "läxhjälp"})
+    assert response.status_code == expected
+    if expected == 200:
+        assert [c.pk for c in response.context["candidates"]] == [kept.pk]
+
+
+@matrix(anonymous=302, member=403, author=403, editor_other=403, editor_right=302, admin=403)
+def test_merge(client, act_as, nacka_pair, role, expected):
+    kept, duplicate = nacka_pair
+    before = merge_state()
+    act_as(role)
+    response = client.post(merge_url(duplicate), {"kept": kept.pk})
+    assert response.status_code == expected
+    if expected == 302 and role != "anonymous":
+        assert response["Location"] == kept.get_absolute_url()
+        assert Proposal.objects.get(pk=duplicate.pk).merged_into_id == kept.pk
+        assert Support.objects.filter(proposal=kept).count() == 0  # the kept idea's author's stays apart
+    else:
+        assert merge_state() == before
+
+
+@matrix(anonymous=302, member=403, author=403, editor_other=403, editor_right=302, admin=403)
+def test_unmerge(client, act_as, nacka_pair, editor_lan, role, expected):
+    kept, duplicate = nacka_pair
+    merge = services.proposal_merge(kept=kept, merged=duplicate, editor=editor_lan)
+    before = merge_state()
+    act_as(role)
+    response = client.post(reverse("proposals:merge_undo", args=[merge.pk]))
+    assert response.status_code == expected
+    if expected == 302 and role != "anonymous":
+        assert Proposal.objects.get(pk=duplicate.pk).merged_into_id is None
+        assert ProposalMerge.objects.get().undone_by == editor_lan
+    else:
+        assert merge_state() == before
+
+
+def test_unmerge_twice_answers_409(client, nacka_pair, editor_lan):
+    kept, duplicate = nacka_pair
+    merge = services.proposal_merge(kept=kept, merged=duplicate, editor=editor_lan)
+    client.force_login(editor_lan)
+    url = reverse("proposals:merge_undo", args=[merge.pk])
+    assert client.post(url).status_code == 302
+    response = client.post(url)
+    assert response.status_code == 409 and "redan ångrad" in response.content.decode()
+
+
+def test_unmerge_unknown_is_404_and_get_is_refused(client, nacka_pair, editor_lan):
+    kept, duplicate = nacka_pair
+    merge = services.proposal_merge(kept=kept, merged=duplicate, editor=editor_lan)
+    client.force_login(editor_lan)
+    assert client.post(reverse("proposals:merge_undo", args=[987654321])).status_code == 404
+    assert client.get(reverse("proposals:merge_undo", args=[merge.pk])).status_code == 405
+    assert ProposalMerge.objects.get().undone_at is None
+
+
+@pytest.mark.parametrize(
+    "kept", ["", "abc", "-1", "99999999999999999999", "987654321", "1\x00", "same"], ids=repr
+)
+def test_merge_bad_input_is_a_field_error(client, nacka_pair, editor_lan, kept):
+    _kept, duplicate = nacka_pair
+    before = merge_state()
+    client.force_login(editor_lan)
+    response = client.post(merge_url(duplicate), {"kept": duplicate.pk if kept == "same" else kept})
+    assert response.status_code == 400
+    if "\x00" not in kept:  # a NUL is refused before any view (reformbank's middleware)
+        assert response.context["form"].errors["kept"]
+    assert merge_state() == before
+
+
+def test_merge_into_an_idea_merged_away_answers_409(client, nacka_pair, make_proposal, member, editor_lan):
+    kept, duplicate = nacka_pair
+    third = make_proposal(member, title="Läxhjälp i hela kommunen")
+    services.proposal_merge(kept=third, merged=kept, editor=editor_lan)
+    before = merge_state()
+    client.force_login(editor_lan)
+    response = client.post(merge_url(duplicate), {"kept": kept.pk})
+    assert response.status_code == 409
+    assert "redan sammanförts" in response.content.decode()
+    assert merge_state() == before
+
+
+@pytest.mark.parametrize("q", ["läxhjälp\x00", "x" * 201])
+def test_merge_search_bad_input_is_400(client, nacka_pair, editor_lan, q):
+    kept, duplicate = nacka_pair
+    client.force_login(editor_lan)
+    response = client.get(merge_url(duplicate), {"q": q})
+    assert response.status_code == 400
+    assert kept.title not in response.content.decode()
+
+
+def test_merge_search_by_number(client, nacka_pair, editor_lan):
+    kept, duplicate = nacka_pair
+    client.force_login(editor_lan)
+    response = client.get(merge_url(duplicate), {"q": f"#{kept.pk}"})
+    assert [c.pk for c in response.context["candidates"]] == [kept.pk]
+
+
+def test_idea_page_shows_coauthors_and_merge_record_query_count(
+    client, nacka_pair, editor_lan, other_member, django_assert_max_num_queries
+):
+    kept, duplicate = nacka_pair
+    merge = services.proposal_merge(kept=kept, merged=duplicate, editor=editor_lan)
+    client.force_login(editor_lan)
+    # session, user, editor roles, verified email; the idea (+author, area, derived from), its places, their
+    # districts, tags; comments, has supported, follows, status changes, derived ideas, revisions; its
+    # co-authors (+member) and the merges into it (+merged idea, editor); the other apps' tags: agenda trail,
+    # promote targets, implementations and their places, carriers, elected offices, idea round, import
+    with django_assert_max_num_queries(22):
+        html = client.get(kept.get_absolute_url()).content.decode()
+    assert "Medförfattare:" in html and other_member.public_name in html
+    assert reverse("proposals:merge_undo", args=[merge.pk]) in html
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("crosswise", [False, True], ids=["same_pair", "crosswise"])
+def test_two_editors_merging_at_once_one_wins(nacka_pair, editor_lan, crosswise):
+    """Two editors merge the same pair at once, or one merges A into B while the other merges B into A: one
+    wins, the other gets a 409, and the database holds exactly one merge."""
+    kept, duplicate = nacka_pair
+    second_editor = make_user("redaktor2.lan@example.se", districts=["lan"])
+    payloads = [(duplicate, kept), (kept, duplicate) if crosswise else (duplicate, kept)]
+    clients = [client_for(editor_lan), client_for(second_editor)]
+    responses = parallel(
+        [
+            lambda c=c, p=p: c.post(merge_url(p[0]), {"kept": p[1].pk})
+            for c, p in zip(clients, payloads, strict=True)
+        ]
+    )
+    assert sorted(r.status_code for r in responses) == [302, 409]
+    assert ProposalMerge.objects.count() == 1
+    assert Proposal.objects.filter(merged_into__isnull=False).count() == 1
