@@ -15,6 +15,7 @@ urlpatterns = [
     path("redaktion/ladda-ner/<str:fmt>/", views.editor_queue_export, name="queue_export"),
     path("taggar/", views.tag_autocomplete, name="tag_autocomplete"),
     path("forslag/", views.proposal_suggest, name="suggest"),
+    path("liknande/", views.proposal_similar, name="similar"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/redigera/", views.proposal_edit, name="edit"),
     path("<int:derive_from>/bygg-vidare/", views.proposal_create, name="derive"),

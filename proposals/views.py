@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +28,7 @@ from .forms import (
     TopicFollowForm,
 )
 from .models import Comment, Proposal, ProposalCoauthor, ProposalMerge, Support
-from .search import mark_matches, parse_query, suggest_titles
+from .search import mark_matches, parse_query, search_hits, suggest_titles
 from .selectors import MARK_START, MARK_STOP
 from .templatetags.proposal_tags import highlight
 
@@ -135,6 +137,37 @@ def proposal_suggest(request):
         for pk, title in suggest_titles(query, limit=SUGGESTIONS)
     ]
     return JsonResponse({"suggestions": suggestions})
+
+
+SIMILAR = 5
+
+
+@require_GET
+def proposal_similar(request):
+    """Ideas like the title a member is typing (their words in the Swedish search's sense, one of them may be
+    missing, the last one a prefix): JSON for the submit form's duplicate warning, each with where to support
+    it instead (or to log in first). Hidden and merged ideas are left out, as in search."""
+    title = request.GET.get("titel", "")[:200]
+    query = parse_query(title, prefix_last=True)
+    if not query or len(title.strip()) < 4:
+        return JsonResponse({"ideas": []})
+    ranked = search_hits(query, filters={}, sort="", depth=SIMILAR).ranked_ids
+    rows = Proposal.objects.filter(pk__in=ranked, hidden_at__isnull=True, merged_into__isnull=True).only(
+        "id", "title", "author_id", "support_count", "merged_into_id"
+    )
+    by_pk = {row.pk: row for row in rows}
+    ideas = []
+    for proposal in (by_pk[pk] for pk in ranked if pk in by_pk):
+        url = proposal.get_absolute_url()
+        idea = {"id": proposal.pk, "title": proposal.title, "url": url, "supports": proposal.support_count}
+        if not request.user.is_authenticated:
+            idea["login_url"] = f"{reverse('account_login')}?{urlencode({'next': url})}"
+        elif permissions.can_support(request.viewer, proposal):
+            idea["support_url"] = reverse("proposals:support", args=[proposal.pk])
+        ideas.append(idea)
+    response = JsonResponse({"ideas": ideas})
+    patch_cache_control(response, private=True)  # the buttons depend on who asks
+    return response
 
 
 @login_required
