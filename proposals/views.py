@@ -256,7 +256,9 @@ def proposal_detail(request, pk):
         "comments": comments,
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
-        "derivatives": proposal.derivatives.filter(hidden_at__isnull=True).only("id", "title", "created_at"),
+        "derivatives": proposal.derivatives.filter(hidden_at__isnull=True, merged_into__isnull=True).only(
+            "id", "title", "created_at"
+        ),
         "has_supported": viewer.is_authenticated
         and Support.objects.filter(proposal=proposal, member_id=viewer.pk).exists(),
         "is_following": is_following(user=request.user, target=proposal),
