@@ -53,6 +53,9 @@ KINDS = {
     "change_requested_comment": NotificationKind(
         _("Redaktionen ber dig ändra din kommentar på ”%(title)s”: %(message)s")
     ),
+    # An editor merged a duplicate idea into another, or undid it (to both authors).
+    "idea_merged": NotificationKind(_("Idén ”%(merged)s” har sammanförts med ”%(kept)s”.")),
+    "idea_unmerged": NotificationKind(_("Idéerna ”%(merged)s” och ”%(kept)s” är åter två egna idéer.")),
 }
 
 

@@ -154,6 +154,28 @@ class CommentHideForm(forms.Form):
     reason = forms.CharField(label=_("Skäl att dölja"), max_length=500)
 
 
+class MergeSearchForm(forms.Form):
+    q = SingleLineCharField(
+        label=_("Sök idén att behålla (rubrik eller nummer)"), required=False, max_length=200
+    )
+
+
+class MergeForm(forms.Form):
+    """The idea to keep, by number; `find(pk)` gives the idea if the editor may merge into it, else None."""
+
+    kept = forms.IntegerField(label=_("Idé att behålla (nummer)"), min_value=1, max_value=2**31 - 1)
+
+    def __init__(self, *args, find, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.find = find
+
+    def clean_kept(self):
+        kept = self.find(self.cleaned_data["kept"])
+        if kept is None:
+            raise forms.ValidationError(_("Det finns ingen idé med det numret som du kan sammanföra med."))
+        return kept
+
+
 class ProposalFilterForm(forms.Form):
     """The list's filters, parsed from the query string against options loaded once per request."""
 

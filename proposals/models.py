@@ -6,7 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -109,6 +109,16 @@ class Proposal(models.Model):
         verbose_name=_("dold av"),
     )
     hidden_reason = models.CharField(_("skäl"), max_length=500, blank=True)
+    # Merged by an editor into the idea it duplicates: gone from every list, its address leads to that idea.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_ideas",
+        verbose_name=_("sammanförd med"),
+    )
+    merged_at = models.DateTimeField(_("sammanförd"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("idé")
@@ -151,6 +161,12 @@ class Proposal(models.Model):
             models.CheckConstraint(
                 condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
                 name="proposal_hidden_needs_reason",
+            ),
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="proposal_not_merged_into_itself"),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True, merged_at__isnull=True)
+                | Q(merged_into__isnull=False, merged_at__isnull=False),
+                name="proposal_merged_at_with_merged_into",
             ),
         ]
 
@@ -325,3 +341,51 @@ class SynonymSet(models.Model):
         self.terms = list(dict.fromkeys(t for t in terms if t))
         if len(self.terms) < 2:
             raise ValidationError({"terms": _("Skriv minst två ord, åtskilda med kommatecken.")})
+
+
+class ProposalCoauthor(models.Model):
+    """A member named beside the author: the author of an idea an editor merged into this one."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="coauthors")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("medförfattare")
+        verbose_name_plural = _("medförfattare")
+        constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="coauthor_one_per_member")]
+
+
+class ProposalMerge(models.Model):
+    """An editor merged a duplicate (`merged`) into the idea kept (`kept`). `moved` records exactly what moved,
+    so that undoing it restores both ideas as they were:
+
+    supports: [[member id, created_at ISO]] moved to the kept idea; supports_kept_apart: member ids whose
+    support stayed on the merged idea (they supported the kept one already, or wrote it); comments: ids moved;
+    tags, places: ids added to the kept idea; coauthors: member ids added as co-authors."""
+
+    kept = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="merges_merged")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("sammanförd"), default=timezone.now, editable=False)
+    moved = models.JSONField(default=dict)
+    undone_at = models.DateTimeField(_("ångrad"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("sammanförning")
+        verbose_name_plural = _("sammanförningar")
+        constraints = [
+            models.CheckConstraint(condition=~Q(kept=F("merged")), name="merge_two_ideas"),
+            # An idea is merged away at most once at a time.
+            models.UniqueConstraint(
+                fields=["merged"], condition=Q(undone_at__isnull=True), name="merge_one_active_per_idea"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.merged_id} → {self.kept_id}"

@@ -23,7 +23,7 @@ def can_edit_proposal(viewer: Viewer, proposal) -> bool:
 
 
 def can_support(viewer: Viewer, proposal) -> bool:
-    return viewer.is_verified and proposal.author_id != viewer.pk
+    return viewer.is_verified and proposal.author_id != viewer.pk and proposal.merged_into_id is None
 
 
 def can_comment(viewer: Viewer, proposal) -> bool:
@@ -33,6 +33,12 @@ def can_comment(viewer: Viewer, proposal) -> bool:
 def can_moderate(viewer: Viewer, proposal) -> bool:
     """Editors of a board may moderate the ideas that concern a place of their district."""
     return bool(viewer.editor_district_ids & proposal.district_ids)
+
+
+def can_merge(viewer: Viewer, merged, kept) -> bool:
+    """Editors of both ideas' districts may merge one into the other, and undo it (the service re-checks the
+    ideas' state under lock)."""
+    return can_moderate(viewer, merged) and can_moderate(viewer, kept)
 
 
 def can_see_proposal(viewer: Viewer, proposal) -> bool:

@@ -13,7 +13,7 @@ from taggit.models import TaggedItem
 from places.models import District, Place
 
 from .list_filters import list_filter
-from .models import Comment, PolicyArea, Proposal
+from .models import Comment, PolicyArea, Proposal, ProposalCoauthor, ProposalMerge
 from .search import ParsedQuery, SearchHits, mark_matches, search_hits, search_query
 
 SORTS = {
@@ -75,7 +75,11 @@ def proposal_queryset_for_list():
     match before the sort. Add select_related("author") back if the card ever shows the author.
     """
     # Ideas an editor hid are left out here, so out of every list, feed and count built on this.
-    return Proposal.objects.filter(hidden_at__isnull=True).select_related("policy_area").defer(*SEARCH_FIELDS)
+    return (
+        Proposal.objects.filter(hidden_at__isnull=True, merged_into__isnull=True)
+        .select_related("policy_area")
+        .defer(*SEARCH_FIELDS)
+    )
 
 
 @dataclass(frozen=True)
@@ -298,9 +302,14 @@ def proposal_page(filters: ProposalFilters, page_number, *, correct: bool = True
 
 
 def proposal_for_detail(pk: int):
+    # Whether it has co-authors or ideas merged into it: most have neither, and their page asks no more.
     return (
         Proposal.objects.select_related("author", "policy_area", "derived_from")
         .prefetch_related("places__districts", "tags")
+        .annotate(
+            has_coauthors=Exists(ProposalCoauthor.objects.filter(proposal=OuterRef("pk"))),
+            has_merges=Exists(ProposalMerge.objects.filter(kept=OuterRef("pk"), undone_at__isnull=True)),
+        )
         .get(pk=pk)
     )
 

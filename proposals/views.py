@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,12 +20,14 @@ from . import exports, permissions, selectors, services
 from .forms import (
     CommentForm,
     CommentHideForm,
+    MergeForm,
+    MergeSearchForm,
     ProposalFilterForm,
     ProposalForm,
     StatusForm,
     TopicFollowForm,
 )
-from .models import Comment, Proposal, Support
+from .models import Comment, Proposal, ProposalCoauthor, ProposalMerge, Support
 from .search import mark_matches, parse_query, suggest_titles
 from .selectors import MARK_START, MARK_STOP
 from .templatetags.proposal_tags import highlight
@@ -133,6 +137,39 @@ def proposal_suggest(request):
     return JsonResponse({"suggestions": suggestions})
 
 
+SIMILAR = 5
+
+
+@require_GET
+def proposal_similar(request):
+    """Ideas like the title a member is typing (their words in the Swedish search's sense, one of them may be
+    missing, the last one a prefix): JSON for the submit form's duplicate warning, each with where to support
+    it instead (or to log in first). Hidden and merged ideas are left out, as in search."""
+    title = request.GET.get("titel", "")[:200]
+    if len(title.strip()) < 4:
+        return JsonResponse({"ideas": []})
+    _query, hits = selectors.proposal_search_hits(selectors.ProposalFilters(q=title), depth=SIMILAR, sort="")
+    if hits is None:
+        return JsonResponse({"ideas": []})
+    ranked = hits.ranked_ids
+    rows = Proposal.objects.filter(pk__in=ranked, hidden_at__isnull=True, merged_into__isnull=True).only(
+        "id", "title", "author_id", "support_count", "merged_into_id"
+    )
+    by_pk = {row.pk: row for row in rows}
+    ideas = []
+    for proposal in (by_pk[pk] for pk in ranked if pk in by_pk):
+        url = proposal.get_absolute_url()
+        idea = {"id": proposal.pk, "title": proposal.title, "url": url, "supports": proposal.support_count}
+        if not request.user.is_authenticated:
+            idea["login_url"] = f"{reverse('account_login')}?{urlencode({'next': url})}"
+        elif permissions.can_support(request.viewer, proposal):
+            idea["support_url"] = reverse("proposals:support", args=[proposal.pk])
+        ideas.append(idea)
+    response = JsonResponse({"ideas": ideas})
+    patch_cache_control(response, private=True)  # the buttons depend on who asks
+    return response
+
+
 @login_required
 def proposal_create(request, derive_from=None):
     origin = _proposal_or_404(derive_from, request.viewer) if derive_from is not None else None
@@ -206,6 +243,9 @@ def proposal_edit(request, pk):
 
 def proposal_detail(request, pk):
     proposal = _proposal_or_404(pk, request.viewer)
+    if proposal.merged_into_id:
+        # Not permanent: an editor may undo the merge, and browsers keep a 301 for good.
+        return redirect("proposals:detail", pk=proposal.merged_into_id)
     viewer = request.viewer
     comments = list(selectors.proposal_comments(proposal))
     for comment in comments:
@@ -216,7 +256,9 @@ def proposal_detail(request, pk):
         "comments": comments,
         "revisions": proposal.revisions.select_related("edited_by"),
         "status_changes": proposal.status_changes.select_related("changed_by"),
-        "derivatives": proposal.derivatives.filter(hidden_at__isnull=True).only("id", "title", "created_at"),
+        "derivatives": proposal.derivatives.filter(hidden_at__isnull=True, merged_into__isnull=True).only(
+            "id", "title", "created_at"
+        ),
         "has_supported": viewer.is_authenticated
         and Support.objects.filter(proposal=proposal, member_id=viewer.pk).exists(),
         "is_following": is_following(user=request.user, target=proposal),
@@ -226,9 +268,18 @@ def proposal_detail(request, pk):
         "can_derive": permissions.can_submit(viewer),
         "can_moderate": permissions.can_moderate(viewer, proposal),
         "comment_form": CommentForm(),
+        "coauthors": [
+            row.member for row in ProposalCoauthor.objects.filter(proposal=proposal).select_related("member")
+        ]
+        if proposal.has_coauthors
+        else [],
     }
     if context["can_moderate"]:
         context["status_form"] = StatusForm(proposal=proposal)
+    if context["can_moderate"] and proposal.has_merges:
+        context["merges"] = ProposalMerge.objects.filter(
+            kept=proposal, undone_at__isnull=True
+        ).select_related("merged", "editor")
     return render(request, "proposals/proposal_detail.html", context)
 
 
@@ -295,6 +346,83 @@ def proposal_status(request, pk):
         return redirect(proposal)
     context = {"proposal": proposal, "form": form}
     return render(request, "proposals/status_form.html", context, status=submitted.status)
+
+
+MERGE_CANDIDATES = 10
+
+
+def _merge_target(viewer, merged: Proposal, pk: int) -> Proposal | None:
+    """The idea numbered `pk`, if the viewer may merge `merged` into it."""
+    # Its state (hidden, merged meanwhile) is the service's to check, under lock: a 409, not a form error.
+    kept = Proposal.objects.filter(pk=pk).exclude(pk=merged.pk).prefetch_related("places__districts").first()
+    if kept is None or not permissions.can_merge(viewer, merged, kept):
+        return None
+    return kept if permissions.can_see_proposal(viewer, kept) else None
+
+
+@login_required
+def proposal_merge(request, pk):
+    """An editor merges this idea into the one it duplicates: search for that one by title or number, then
+    confirm with its button (a POST of its number)."""
+    proposal = _proposal_or_404(pk, request.viewer)
+    require(permissions.can_moderate(request.viewer, proposal))
+    if proposal.merged_into_id and request.method != "POST":
+        messages.info(request, _("Idén är redan sammanförd med en annan idé."))
+        return redirect("proposals:detail", pk=proposal.merged_into_id)
+    status = 200
+    form = MergeForm(
+        request.POST or None, find=lambda kept_pk: _merge_target(request.viewer, proposal, kept_pk)
+    )
+    if request.method == "POST":
+        submitted = form_submit(
+            form,
+            lambda data: services.proposal_merge(kept=data["kept"], merged=proposal, editor=request.user),
+        )
+        if submitted:
+            messages.success(request, _("Idéerna är sammanförda. Du kan ångra det här."))
+            return redirect(submitted.result.kept)
+        status = submitted.status
+    search = MergeSearchForm(request.GET or None)
+    candidates = []
+    if search.is_valid() and search.cleaned_data["q"]:
+        q = search.cleaned_data["q"].lstrip("#")
+        if q.isdigit() and len(q) < 10:
+            ids = [int(q)]
+        else:
+            ids = [
+                kept_pk
+                for kept_pk, _title in suggest_titles(
+                    parse_query(q, prefix_last=True), limit=MERGE_CANDIDATES
+                )
+            ]
+        found = (
+            Proposal.objects.filter(pk__in=ids, hidden_at__isnull=True, merged_into__isnull=True)
+            .exclude(pk=proposal.pk)
+            .prefetch_related("places__districts")
+        )
+        by_pk = {kept.pk: kept for kept in found if permissions.can_merge(request.viewer, proposal, kept)}
+        candidates = [by_pk[kept_pk] for kept_pk in ids if kept_pk in by_pk]
+    elif request.GET:
+        status = 400
+    context = {"proposal": proposal, "form": form, "search": search, "candidates": candidates}
+    return render(request, "proposals/merge.html", context, status=status)
+
+
+@login_required
+@require_POST
+def merge_undo(request, pk):
+    """An editor undoes a merge, from the kept idea's page."""
+    merge = get_object_or_404(ProposalMerge, pk=pk)
+    kept = _proposal_or_404(merge.kept_id, request.viewer)
+    merged = selectors.proposal_for_detail(merge.merged_id)
+    require(permissions.can_merge(request.viewer, merged, kept))
+    try:
+        services.proposal_unmerge(merge=merge, editor=request.user)
+    except services.ServiceError as error:
+        context = {"proposal": kept, "error": error}
+        return render(request, "proposals/merge_refused.html", context, status=error.status)
+    messages.success(request, _("Sammanförningen är ångrad: idéerna är åter två egna idéer."))
+    return redirect(kept)
 
 
 @login_required

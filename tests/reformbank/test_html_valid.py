@@ -150,6 +150,10 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
     Report.objects.create(reporter=member, proposal=idea, comment=comment, reason="Reklam för ett företag.")
     spam = make_proposal(other_member, title="Köp billiga klockor")
     services.proposal_hide(proposal=spam, editor=editor_lan, reason="Reklam")
+    # Merging: a duplicate merged into the idea (its page names the co-author and the merge); another to merge.
+    duplicate = make_proposal(other_member, title="Läxhjälp efter skoltid")
+    services.proposal_merge(kept=idea, merged=duplicate, editor=editor_lan)
+    make_proposal(other_member, title="Läxhjälp på loven")
     for user in (member, editor_lan, admin_user):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
@@ -218,6 +222,8 @@ def page_urls(idea, agenda):
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
         "import": reverse("imports:upload"),
+        "merge": reverse("proposals:merge", args=[Proposal.objects.get(title="Läxhjälp på loven").pk])
+        + "?q=läxhjälp",
         "idea-hidden": Proposal.objects.get(hidden_at__isnull=False).get_absolute_url(),
         "report-form": reverse("moderation:report_comment", args=[Report.objects.get().comment_id]),
         "reports": reverse("moderation:queue"),
