@@ -216,6 +216,8 @@ def page_urls(idea, agenda):
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
+        "privacy": reverse("privacy:page"),
+        "privacy-delete": reverse("privacy:delete"),
         "import": reverse("imports:upload"),
         "idea-hidden": Proposal.objects.get(hidden_at__isnull=False).get_absolute_url(),
         "report-form": reverse("moderation:report_comment", args=[Report.objects.get().comment_id]),
