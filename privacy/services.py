@@ -2,11 +2,13 @@
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AuditEntry
 from meetings.models import CalendarFeed, Registration
 from meetings.services import meeting_cancel
 from members.models import EditorRole, Follow, Notification
@@ -16,6 +18,9 @@ from proposals.models import Proposal, Support
 from reformbank.errors import UserError
 
 User = get_user_model()
+
+# Written into the audit log in the portal's source language, as its labels are.
+FORMER_MEMBER = "tidigare medlem"
 
 
 class AccountGone(UserError):
@@ -69,6 +74,10 @@ def member_delete(*, user) -> None:
     Report.objects.filter(reporter=locked).delete()
     EditorRole.objects.filter(user=locked).delete()
     EmailAddress.objects.filter(user=locked).delete()
+    # Entries about the member (a role given or taken) keep the action, not the name it was given to.
+    AuditEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(User), target_id=str(locked.pk)
+    ).update(target_label=FORMER_MEMBER)
 
     locked.email = f"deleted-{locked.pk}@invalid"
     locked.display_name = ""

@@ -111,8 +111,10 @@ def test_seat_goes_to_the_waiting_list(client, member, other_member, editor_lan)
     assert Notification.objects.filter(user=other_member, kind="meeting_seat").count() == 1
 
 
-def test_audit_log_keeps_the_anonymised_actor(client, editor_lan, proposal):
+def test_audit_log_keeps_the_anonymised_actor(client, editor_lan, admin_user, proposal):
     services.proposal_hide(proposal=proposal, editor=editor_lan, reason="Personuppgifter i texten.")
+    client.force_login(admin_user)
+    client.post(reverse("members:roles_update", args=[editor_lan.pk]), {"districts": [], "is_admin": ""})
     entries = AuditEntry.objects.filter(actor=editor_lan).count()
     assert entries == 1
     delete_account(client, editor_lan)
@@ -120,6 +122,10 @@ def test_audit_log_keeps_the_anonymised_actor(client, editor_lan, proposal):
     editor_lan.refresh_from_db()
     assert editor_lan.public_name == "tidigare medlem"
     assert not editor_lan.editor_roles.exists()
+    labels = set(
+        AuditEntry.objects.filter(action=AuditEntry.Action.ROLE_CHANGE).values_list("target_label", flat=True)
+    )
+    assert labels == {"tidigare medlem"}  # the role change about them no longer names them
 
 
 @pytest.mark.parametrize("password", ["fel-lösenord", "", "x" * 5000])
