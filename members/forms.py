@@ -66,6 +66,15 @@ class ProfileForm(ProfileFields):
         help_text=_("Språket för sidan och för e-post till dig."),
     )
     email_frequency = EmailFrequencyField(required=False)  # left out: as it is
+    show_name = forms.TypedChoiceField(
+        label=_("Ditt namn"),
+        choices=[("1", _("Visa mitt visningsnamn vid det jag skriver")), ("0", _("Visa bara ”Medlem”"))],
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,  # left out: as it is
+        help_text=_("Vilka idéer du stöder visas aldrig med ditt namn."),
+    )
 
 
 class EmailSettingsForm(forms.Form):

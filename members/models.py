@@ -72,6 +72,16 @@ class User(AbstractUser):
     # Kept with the member (who is loaded on every request anyway), so that the header's count costs no query;
     # members.services changes it in the same statement as the notifications.
     unread_notifications = models.PositiveIntegerField(_("olästa notiser"), default=0, editable=False)
+    # A name is only shown once the member gives one (the display name starts empty), so showing it is the
+    # default for those who have; a member who wants to stay anonymous turns it off here.
+    show_name = models.BooleanField(
+        _("visa mitt namn"),
+        default=True,
+        help_text=_("Visas vid dina idéer, kommentarer och ändringsförslag. Stöd visas aldrig med namn."),
+    )
+    # Set when the member deletes their account (privacy.services.member_delete); the row stays, anonymised,
+    # so that the ideas and comments they wrote keep an author.
+    deleted_at = models.DateTimeField(_("kontot raderat"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -93,8 +103,21 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        """The name shown to others: the display name, or a neutral word. Never anything from the email address
-        (the admin's member list shows that)."""
+        """The name shown to others: the display name, or a neutral word when there is none, the member hides it
+        or has deleted their account. Never anything from the email address (the admin's member list shows
+        that)."""
+        if self.deleted_at is not None:
+            return gettext("tidigare medlem")
+        if not self.show_name:
+            return gettext("Medlem")
+        return strip_invisible(self.display_name) or gettext("Medlem")
+
+    @property
+    def office_name(self) -> str:
+        """The name shown where the member acts in an elected office (carrying an idea as a representative):
+        that is public, so the display name is shown whatever `show_name` says."""
+        if self.deleted_at is not None:
+            return gettext("tidigare medlem")
         return strip_invisible(self.display_name) or gettext("Medlem")
 
 

@@ -26,6 +26,7 @@ def member_profile_update(
     home_place,
     language: str | None = None,
     email_frequency: str | None = None,
+    show_name: bool | None = None,
 ) -> User:
     user.display_name = display_name
     user.home_place = home_place
@@ -33,8 +34,10 @@ def member_profile_update(
         user.language = language
     if email_frequency:
         user.email_frequency = email_frequency
+    if show_name is not None:
+        user.show_name = show_name
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "home_place", "language", "email_frequency"])
+    user.save(update_fields=["display_name", "home_place", "language", "email_frequency", "show_name"])
     return user
 
 

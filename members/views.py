@@ -40,6 +40,7 @@ def profile(request):
             "home_place": user.home_place,
             "language": user.language,
             "email_frequency": user.email_frequency,
+            "show_name": "1" if user.show_name else "0",
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -157,7 +157,7 @@ def proposal_carry(*, proposal: Proposal, member, assignment: Assignment) -> Car
             user=proposal.author,
             kind="proposal_carried",
             params={
-                "name": member.public_name,
+                "name": member.office_name,
                 "title": proposal.title,
                 "kind": Assignment.Kind(locked.kind).label,
             },

@@ -221,6 +221,8 @@ def page_urls(idea, agenda):
         "notifications": reverse("members:notifications"),
         "profile": reverse("members:profile"),
         "roles": reverse("members:roles"),
+        "privacy": reverse("privacy:page"),
+        "privacy-delete": reverse("privacy:delete"),
         "import": reverse("imports:upload"),
         "merge": reverse("proposals:merge", args=[Proposal.objects.get(title="Läxhjälp på loven").pk])
         + "?q=läxhjälp",
