@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 600, 220
-TOP, BOTTOM, SIDE = 24, 34, 8
+TOP, BOTTOM, SIDE = 24, 42, 8
 
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: str  # the period in full, for the table
+    axis_label: str  # the period in short under the bar
+    axis_year: str  # the year under the first bar and each new year's, else empty
     value: int
     x: float
     y: float
@@ -38,17 +40,21 @@ class Chart:
         return sum(bar.value for bar in self.bars)
 
 
-def bar_chart(*, slug: str, title: str, description: str, labels: list[str], values: list[int]) -> Chart:
-    """One bar per period, scaled to the largest value; every bar carries its number as text."""
+def bar_chart(*, slug: str, title: str, description: str, periods: list[tuple], values: list[int]) -> Chart:
+    """One bar per period, scaled to the largest value; every bar carries its number as text. A period is
+    (full label, short label, year) and the year is written only where it changes."""
     slot = (WIDTH - 2 * SIDE) / len(values)
     room = HEIGHT - TOP - BOTTOM
     peak = max(values) or 1
     bars = []
-    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+    previous_year = None
+    for index, ((label, axis_label, year), value) in enumerate(zip(periods, values, strict=True)):
         height = round(room * value / peak, 1)
         bars.append(
             Bar(
                 label=label,
+                axis_label=axis_label,
+                axis_year=str(year) if year != previous_year else "",
                 value=value,
                 x=round(SIDE + index * slot + slot * 0.15, 1),
                 y=round(TOP + room - height, 1),
@@ -56,4 +62,5 @@ def bar_chart(*, slug: str, title: str, description: str, labels: list[str], val
                 height=height,
             )
         )
+        previous_year = year
     return Chart(slug=slug, title=title, description=description, bars=bars)

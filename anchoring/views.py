@@ -28,10 +28,13 @@ def _figure_names() -> dict[str, str]:
     }
 
 
-def _period_label(start, kind: str) -> str:
+def _period_labels(start, kind: str) -> tuple[str, str, int]:
+    """The period in full (for tables), in short (under a bar) and its year."""
     if kind == selectors.MONTHS:
-        return date_format(start, "M Y")
-    return _("K%(quarter)s %(year)s") % {"quarter": (start.month - 1) // 3 + 1, "year": start.year}
+        return date_format(start, "F Y"), date_format(start, "M"), start.year
+    quarter = (start.month - 1) // 3 + 1
+    short = _("K%(quarter)s") % {"quarter": quarter}
+    return f"{short} {start.year}", short, start.year
 
 
 def _scope(request):
@@ -81,7 +84,7 @@ def dashboard(request):
         return render(request, "anchoring/dashboard.html", {"form": form}, status=400)
     figures = _figures(scope)
     names = _figure_names()
-    labels = [_period_label(start, scope["kind"]) for start in figures.periods]
+    periods = [_period_labels(start, scope["kind"]) for start in figures.periods]
     descriptions = {
         "ideas": _("Nya idéer som gäller de valda kommunerna, per period."),
         "active_members": _("Medlemmar som skickat in, stött eller kommenterat en idé, per period."),
@@ -96,7 +99,7 @@ def dashboard(request):
             slug=figure,
             title=names[figure],
             description=descriptions[figure],
-            labels=labels,
+            periods=periods,
             values=figures.series(figure),
         )
         for figure in selectors.PLACE_FIGURES
@@ -105,7 +108,7 @@ def dashboard(request):
             slug=figure,
             title=names[figure],
             description=descriptions[figure],
-            labels=labels,
+            periods=periods,
             values=figures.meeting_series(figure),
         )
         for figure in ("meetings", "attendance")
