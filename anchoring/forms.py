@@ -12,7 +12,7 @@ class DashboardForm(forms.Form):
 
     period = forms.ChoiceField(
         label=_("Period"),
-        choices=[(MONTHS, _("Senaste 12 månaderna, per månad")), (QUARTERS, _("Tre år, per kvartal"))],
+        choices=[(MONTHS, _("12 månader, per månad")), (QUARTERS, _("3 år, per kvartal"))],
         required=False,
     )
     distrikt = forms.ModelChoiceField(
