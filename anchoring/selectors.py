@@ -4,11 +4,13 @@ Each figure is one GROUP BY query over the whole scope (places × periods, with 
 of a place and of a period, so that a member active in two places or months is counted once in each total);
 nothing is queried per place or per period."""
 
+import hashlib
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -17,6 +19,9 @@ from meetings.models import Registration
 MONTHS = "month"
 QUARTERS = "quarter"
 PERIOD_COUNTS = {MONTHS: 12, QUARTERS: 12}  # the last 12 months, or 12 quarters (3 years)
+# The figures of a scope are kept this long: they count months and quarters, so a few minutes old is as good
+# as new, and at 100,000 ideas their queries take a second or more, too slow to run for every page view.
+CACHE_SECONDS = 10 * 60
 
 # Per figure: the events behind it as (place_id, at, proposal_id, member_id), and what is counted.
 # `%(area)s` restricts to one policy area (or none); hidden ideas and comments do not count.
@@ -128,7 +133,19 @@ def periods_for(kind: str, today: date) -> list[date]:
 
 
 def dashboard_figures(*, place_ids: list[int], district_ids: list[int], area_id: int | None, kind: str):
-    """Every figure of the dashboard for these places (and the meetings of these districts), per period."""
+    """Every figure of the dashboard for these places (and the meetings of these districts), per period,
+    from the cache when the same scope was counted in the last CACHE_SECONDS."""
+    today = timezone.localdate()
+    scope = f"{sorted(place_ids)}|{sorted(district_ids)}|{area_id}|{kind}|{today}"
+    key = "anchoring:" + hashlib.sha256(scope.encode()).hexdigest()
+    figures = cache.get(key)
+    if figures is None:
+        figures = _figures_count(place_ids=place_ids, district_ids=district_ids, area_id=area_id, kind=kind)
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+def _figures_count(*, place_ids: list[int], district_ids: list[int], area_id: int | None, kind: str):
     today = timezone.localdate()
     periods = periods_for(kind, today)
     tz = settings.TIME_ZONE

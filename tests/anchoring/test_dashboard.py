@@ -153,9 +153,14 @@ def test_editor_of_one_place_sees_no_quartile(client, editor_stad, known_data):
 def test_query_count_does_not_grow_with_places(client, admin_user, known_data, django_assert_max_num_queries):
     client.force_login(admin_user)
     assert Place.objects.count() == 27
-    # session, user, the viewer (verified address); the districts and places in scope; five figure queries
-    # (ideas, active members, round ideas, promoted, implementations), one for the meetings; the filter form:
+    # session, user, the viewer (verified address); the districts and places in scope; the cache read; five
+    # figure queries (ideas, active members, round ideas, promoted, implementations), one for the meetings; the
+    # database cache's write (its row count, a savepoint, the key, the insert, the release); the filter form:
     # how many districts, then the options of districts, places and policy areas.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(21):
         response = client.get(reverse("anchoring:dashboard"), {"period": "quarter"})
     assert response.status_code == 200
+    # The same scope again: its figures from the cache, none of the seven figure queries or the cache write.
+    with django_assert_max_num_queries(10):
+        again = client.get(reverse("anchoring:dashboard"), {"period": "quarter"})
+    assert place_table(again) == place_table(response)
