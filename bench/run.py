@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import agenda_bench
+import anchoring_bench
 import import_bench
 import search_bench
 
@@ -449,7 +450,9 @@ def main(argv=None) -> int:
     print(f"\n{search_bench.relevance_report()}")
     imports = import_bench.import_report()
     print(f"\n{imports}")
-    all_good = all_good and "FAIL" not in diff and "FAIL" not in imports and reindex < 120
+    anchoring = anchoring_bench.dashboard_report()
+    print(f"\n{anchoring}")
+    all_good = all_good and "FAIL" not in diff + imports + anchoring and reindex < 120
     if all_good:
         log.unlink(missing_ok=True)
     else:

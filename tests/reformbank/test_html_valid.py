@@ -235,6 +235,7 @@ def page_urls(idea, agenda):
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),
         "api-docs": reverse("api:docs"),
+        "anchoring": reverse("anchoring:dashboard") + "?period=quarter",
         "400": "/test/400/",
         "403": "/test/403/",
         "404": "/finns-inte/",
