@@ -52,15 +52,15 @@ def test_filters_fold_on_a_phone_and_say_how_many_are_on(page, member, make_prop
     page.goto(f"{reverse('proposals:list')}?place={place.code}&area={area.slug}&sort=newest")
     summary = page.locator("summary.filter-summary")
     assert summary.inner_text().split() == ["Filtrera", "(2)"]
-    assert not page.get_by_label("Kommun").is_visible()
+    assert not page.get_by_label("Kommun", exact=True).is_visible()
     assert page.locator(".proposal-card").first.bounding_box()["y"] < PHONE["height"]
     summary.click()
-    assert page.get_by_label("Kommun").is_visible()
+    assert page.get_by_label("Kommun", exact=True).is_visible()
 
 
 def test_filters_stay_open_on_a_desktop(page):
     page.goto(reverse("proposals:list"))
-    assert page.get_by_label("Kommun").is_visible()
+    assert page.get_by_label("Kommun", exact=True).is_visible()
     assert not page.locator("summary.filter-summary").is_visible()
 
 

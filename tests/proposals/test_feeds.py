@@ -95,9 +95,10 @@ def test_feed_filters_like_the_list(client, bank, params, expected):
 
 
 def test_search_feed_query_count(client, bank, django_assert_max_num_queries):
-    # Filter options: places, districts, areas; the bank's last change, the cached entry, the
-    # search, storing it (count, savepoint, read, write, release); the rows with authors.
-    with django_assert_max_num_queries(12):
+    # Filter options: places, districts, areas; the synonyms and places the words name; the bank's last
+    # change, the cached entry, the search, storing it (count, savepoint, read, write, release); the rows with
+    # authors.
+    with django_assert_max_num_queries(13):
         root = parse(client.get(reverse("proposals:feed"), {"q": "läxhjälp", "place": "0182"}))
     assert entry_titles(root) == ["Läxhjälp i Nacka"]
     self_link = root.find(f"{ATOM}link[@rel='self']").get("href")
