@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from places.models import District, Place
-from proposals.exports import spreadsheet_safe
 from proposals.models import PolicyArea
+from reformbank.spreadsheets import spreadsheet_safe
 
 from . import permissions, selectors
 from .charts import bar_chart

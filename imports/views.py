@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from reformbank.spreadsheets import Echo, spreadsheet_safe
 from reformbank.views import form_submit, require
 
 from . import permissions, selectors, services
@@ -116,26 +117,12 @@ def job_progress(request, pk):
     return JsonResponse(selectors.job_progress(pk, request.viewer))
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-# A spreadsheet program runs a cell that begins with one of these as a formula: the report quotes them.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @login_required
 @require_GET
 def job_report(request, pk):
     job = selectors.job_for_viewer(pk, request.viewer)
     outcomes = dict(ImportRowResult.Outcome.choices)
-    writer = csv.writer(_Echo(), delimiter=";")
+    writer = csv.writer(Echo(), delimiter=";")
 
     def lines():
         yield "\ufeff" + writer.writerow([_("Rad"), _("Rubrik"), _("Resultat"), _("Orsak"), _("Idé")])
@@ -145,7 +132,9 @@ def job_report(request, pk):
                 if proposal_id
                 else ""
             )
-            yield writer.writerow([number, _cell(title), str(outcomes[outcome]), _cell(message), link])
+            yield writer.writerow(
+                [number, spreadsheet_safe(title), str(outcomes[outcome]), spreadsheet_safe(message), link]
+            )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="importrapport-{job.pk}.csv"'

@@ -8,23 +8,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such a cell gets a
-# leading apostrophe, which the spreadsheet shows as text and does not run.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from reformbank.spreadsheets import Echo, spreadsheet_safe
+
 # The most rows one export holds: the newest, for the filters chosen.
 EXPORT_MAX_ROWS = 50_000
-
-
-def cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    """A file that hands back what is written to it, for csv.writer to stream through."""
-
-    def write(self, value):
-        return value
 
 
 def _values(values: dict) -> str:
@@ -33,7 +20,7 @@ def _values(values: dict) -> str:
 
 def audit_csv_rows(entries: Iterable) -> Iterator[str]:
     """The header and one line per entry, each cell guarded against formulas."""
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
     # A byte order mark, so that Excel reads the file as UTF-8 (å, ä, ö).
     yield "\ufeff" + writer.writerow(
         [
@@ -52,7 +39,7 @@ def audit_csv_rows(entries: Iterable) -> Iterator[str]:
     )
     for entry in entries:
         yield writer.writerow(
-            cell(value)
+            spreadsheet_safe(value)
             for value in (
                 timezone.localtime(entry.created_at).isoformat(timespec="seconds"),
                 entry.actor.public_name,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from proposals.exports import spreadsheet_safe
+from reformbank.spreadsheets import spreadsheet_safe
 from reformbank.views import form_submit
 
 from . import permissions, selectors, services

@@ -9,7 +9,7 @@ XLSX is written by openpyxl's write-only workbook (one row at a time) into a tem
 
 Spreadsheets run a cell that starts with =, +, - or @ as a formula (and some with a leading tab or carriage
 return): a member's title "=HYPERLINK(...)" would become a live link in an editor's Excel. Every text cell of
-the CSV and XLSX that starts so gets a leading apostrophe (see spreadsheet_safe). JSON is data, not a
+the CSV and XLSX that starts so gets a leading apostrophe (reformbank.spreadsheets). JSON is data, not a
 spreadsheet, and keeps the text as typed.
 
 CSV for Swedish Excel: semicolons between fields and a UTF-8 byte order mark. Excel opens a double-clicked CSV
@@ -42,6 +42,7 @@ from openpyxl.styles import Font
 from taggit.models import TaggedItem
 
 from places.models import Place, in_language
+from reformbank.spreadsheets import spreadsheet_safe
 
 from . import selectors
 from .models import Proposal
@@ -51,13 +52,7 @@ from .models import Proposal
 MAX_ROWS = 10_000
 CHUNK = 500
 FORMATS = ("csv", "xlsx", "json")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading apostrophe before what it would run as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True)
