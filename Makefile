@@ -14,12 +14,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Create venv, install, start the embedded database, migrate, load the demo once, serve (with the task worker).
+# Create venv, install, start the embedded database, migrate, load the demo once, serve (with the task worker,
+# and the anchoring figures counted every ten minutes, as cron does in service).
 # The server and the worker both link emails to this address (DJANGO_SITE_URL), whatever PORT says.
 run: export DJANGO_SITE_URL = http://$(HOST):$(PORT)
 run: $(STAMP)
 	$(PY) manage.py bootstrap --url $$DJANGO_SITE_URL
-	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	while sleep 600; do $(PY) manage.py anchoring_count >/dev/null; done & counter=$$!; \
+	trap "kill $$worker $$counter 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like serving: gunicorn with the settings from the environment.

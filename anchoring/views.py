@@ -14,6 +14,7 @@ from reformbank.spreadsheets import spreadsheet_safe
 from . import permissions, selectors
 from .charts import bar_chart
 from .forms import DashboardForm
+from .services import MEETING_FIGURES, PLACE_FIGURES
 
 
 def _figure_names() -> dict[str, str]:
@@ -68,7 +69,7 @@ def _scope(request):
 
 
 def _figures(scope):
-    return selectors.dashboard_figures(
+    return selectors.dashboard_read(
         place_ids=[place.pk for place in scope["places"]],
         district_ids=[district.pk for district in scope["districts"]],
         area_id=scope["area"].pk if scope["area"] else None,
@@ -83,6 +84,8 @@ def dashboard(request):
     if scope is None:
         return render(request, "anchoring/dashboard.html", {"form": form}, status=400)
     figures = _figures(scope)
+    if figures is None:
+        return render(request, "anchoring/dashboard.html", {"form": form, "scope": scope})
     names = _figure_names()
     periods = [_period_labels(start, scope["kind"]) for start in figures.periods]
     descriptions = {
@@ -102,7 +105,7 @@ def dashboard(request):
             periods=periods,
             values=figures.series(figure),
         )
-        for figure in selectors.PLACE_FIGURES
+        for figure in PLACE_FIGURES
     ] + [
         bar_chart(
             slug=figure,
@@ -111,14 +114,14 @@ def dashboard(request):
             periods=periods,
             values=figures.meeting_series(figure),
         )
-        for figure in ("meetings", "attendance")
+        for figure in MEETING_FIGURES
     ]
     thin = selectors.thin_place_ids(figures, [place.pk for place in scope["places"]])
     place_rows = [
         {
             "place": place,
             "thin": place.pk in thin,
-            "values": [figures.place_total(figure, place.pk) for figure in selectors.PLACE_FIGURES],
+            "values": [figures.place_total(figure, place.pk) for figure in PLACE_FIGURES],
         }
         for place in scope["places"]
     ]
@@ -129,7 +132,8 @@ def dashboard(request):
             "form": form,
             "charts": charts,
             "place_rows": place_rows,
-            "place_columns": [names[figure] for figure in selectors.PLACE_FIGURES],
+            "place_columns": [names[figure] for figure in PLACE_FIGURES],
+            "counted_at": figures.counted_at,
             "scope": scope,
             "query": request.GET.urlencode(),
         },
@@ -152,9 +156,11 @@ def dashboard_csv(request):
     response["Content-Disposition"] = 'attachment; filename="forankring.csv"'
     writer = csv.writer(response)
     writer.writerow([_("Kod"), _("Kommun, region eller distrikt"), _("Period"), _("Mått"), _("Antal")])
+    if figures is None:  # not counted yet: the header alone
+        return response
     place_rows = [(place.code, place.name, place.pk) for place in scope["places"]]
     for code, name, key in [*place_rows, ("", _("Totalt för de valda kommunerna"), None)]:
-        for figure in selectors.PLACE_FIGURES:
+        for figure in PLACE_FIGURES:
             counts = figures.by_place[figure].get(key, {})
             for start in figures.periods:
                 writer.writerow(
@@ -163,7 +169,7 @@ def dashboard_csv(request):
     district_rows = [(district.code, district.display_name, district.pk) for district in scope["districts"]]
     shared = ("", _("Gemensamma möten för båda distrikten"), None)
     for code, name, key in [*district_rows, shared, ("", _("Totalt för mötena"), selectors.ALL)]:
-        for figure in ("meetings", "attendance"):
+        for figure in MEETING_FIGURES:
             counts = figures.meetings[figure].get(key, {})
             for start in figures.periods:
                 writer.writerow(

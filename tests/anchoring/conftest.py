@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from agenda.models import Agenda, AgendaVersion, VersionPoint, VersionSection
+from anchoring.services import figures_count
 from meetings.models import Meeting, Registration
 from places.models import District, Place
 from practice.models import Implementation
@@ -15,7 +16,8 @@ from rounds.models import Round, RoundIdea
 @pytest.fixture
 def known_data(member, other_member, editor_lan, editor_stad, make_proposal, place, stockholm):
     """A small bank this month: an idea about Nacka (supported and commented by another member, in a round,
-    promoted into an agenda, implemented) and one about Stockholm; a past meeting in each district."""
+    promoted into an agenda, implemented) and one about Stockholm; a past meeting in each district. Counted, as
+    the scheduled `anchoring_count` does, so that the dashboard has figures to show."""
     lan, stad = District.objects.get(code="lan"), District.objects.get(code="stad")
     nacka_idea = make_proposal(member)
     make_proposal(
@@ -66,4 +68,5 @@ def known_data(member, other_member, editor_lan, editor_stad, make_proposal, pla
     lan_meeting = Meeting.objects.get(district=lan)
     Registration.objects.create(meeting=lan_meeting, member=member, state="confirmed")
     Registration.objects.create(meeting=lan_meeting, member=other_member, state="waiting")
+    figures_count()
     return {"nacka": place, "stockholm": stockholm, "region": Place.objects.get(kind="region")}

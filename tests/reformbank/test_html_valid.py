@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from agenda import services as agenda_services
 from agenda.document import document_load
+from anchoring.services import figures_count
 from meetings import services as meeting_services
 from meetings.models import Meeting
 from members.services import notification_create
@@ -158,6 +159,7 @@ def site(member, other_member, editor_lan, admin_user, make_proposal, place):
         notification_create(
             user=user, kind="legacy", params={"text": "Något hände."}, url=idea.get_absolute_url()
         )
+    figures_count()  # the anchoring dashboard's figures, as its scheduled count makes them
     return idea, agenda
 
 

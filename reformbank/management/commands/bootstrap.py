@@ -1,4 +1,5 @@
-"""Everything `make run` needs before serving: schema, cache table, county data (a migration) and, once, the demo."""
+"""Everything `make run` needs before serving: schema, cache table, county data (a migration), once the demo, and
+the anchoring figures counted."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         if not User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
             self.stdout.write("Loading demo content (first run only)…")
             call_command("seed_demo", verbosity=0, stdout=self.stdout)
+        call_command("anchoring_count", stdout=self.stdout)  # the dashboard's figures, up to date at start
         roles = {
             "medlem@example.se": "member",
             "redaktor.lan@example.se": "editor, county district board",
