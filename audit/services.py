@@ -1,7 +1,11 @@
-"""The one write to the audit log."""
+"""The one write to the audit log, and its one removal: entries older than AUDIT_RETENTION_YEARS."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from .models import LABEL_MAX, REASON_MAX, AuditEntry
 
@@ -34,3 +38,10 @@ def audit_record(
         for district_id in sorted(district_ids)
     )
     return entry
+
+
+def audit_purge() -> int:
+    """Delete the entries older than settings.AUDIT_RETENTION_YEARS (their district rows with them); how many."""
+    cutoff = timezone.now() - timedelta(days=365 * settings.AUDIT_RETENTION_YEARS)
+    deleted, by_model = AuditEntry.objects.filter(created_at__lt=cutoff).delete()
+    return by_model.get(AuditEntry._meta.label, 0)

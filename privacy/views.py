@@ -1,6 +1,7 @@
 import csv
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -20,7 +21,7 @@ from .forms import DeleteAccountForm
 
 @require_GET
 def privacy_page(request):
-    return render(request, "privacy/page.html")
+    return render(request, "privacy/page.html", {"audit_years": settings.AUDIT_RETENTION_YEARS})
 
 
 @require_GET

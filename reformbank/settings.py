@@ -233,3 +233,5 @@ PROPOSALS_PER_PAGE = 20
 COMMENT_EDIT_MINUTES = 30
 # Requests per minute and client address that the read-only API answers (api/throttling.py).
 API_RATE_LIMIT = env_int("DJANGO_API_RATE_LIMIT", 120)
+# How long the audit log keeps an entry (`manage.py audit_purge`, daily, removes older ones); the privacy page says it.
+AUDIT_RETENTION_YEARS = env_int("DJANGO_AUDIT_RETENTION_YEARS", 5)

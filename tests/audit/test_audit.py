@@ -3,11 +3,14 @@ in the same transaction as the action; the log page filters it and exports it as
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda import services as agenda_services
 from agenda.document import document_load
@@ -271,3 +274,31 @@ def test_a_deleted_idea_stays_in_the_log_by_name(client, admin_user, history, pr
     Proposal.objects.filter(pk=proposal.pk).delete()
     client.force_login(admin_user)
     assert title in client.get(reverse("moderation:log")).content.decode()
+
+
+def test_entries_past_the_retention_are_purged_and_the_privacy_page_says_when(
+    client, settings, proposal, editor_lan
+):
+    settings.AUDIT_RETENTION_YEARS = 2
+    lan = District.objects.get(code="lan")
+
+    def entry(days_old: int) -> AuditEntry:
+        made = audit_record(
+            actor=editor_lan,
+            action=AuditEntry.Action.STATUS,
+            target=proposal,
+            districts=[lan],
+            before={"status": "new"},
+            after={"status": "selected"},
+        )
+        AuditEntry.objects.filter(pk=made.pk).update(created_at=timezone.now() - timedelta(days=days_old))
+        return made
+
+    old, recent = entry(2 * 365 + 1), entry(2 * 365 - 1)
+    out = io.StringIO()
+    call_command("audit_purge", stdout=out)
+    assert "Deleted 1 audit log entries older than 2 years." in out.getvalue()
+    assert list(AuditEntry.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not AuditEntry.districts.through.objects.filter(auditentry_id=old.pk).exists()
+    page = client.get(reverse("privacy:page"))
+    assert "Granskningsloggens poster raderas när de är 2 år gamla." in page.text
