@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from .models import Count, Figure
 from .services import (
+    AREALESS_FIGURES,
     MEETING_FIGURES,
     PLACE_FIGURES,
     district_scope,
@@ -54,8 +55,8 @@ def dashboard_read(*, place_ids: list[int], district_ids: list[int], area_id: in
     place_scopes = {place_scope(pk): pk for pk in place_ids}
     total_scope = place_scope(place_ids[0]) if len(place_ids) == 1 else district_scope(district_ids)
     meeting_scopes = {meeting_scope(pk): pk for pk in [*district_ids, None]}
-    # Meetings belong to no policy area: they show whichever area is chosen.
-    area = Q(area__isnull=True) if area_id is None else Q(area_id=area_id) | Q(figure__in=MEETING_FIGURES)
+    # Meetings belong to no policy area: their figures show whichever area is chosen.
+    area = Q(area__isnull=True) if area_id is None else Q(area_id=area_id) | Q(figure__in=AREALESS_FIGURES)
     rows = Figure.objects.filter(
         area, count=count, kind=kind, scope__in=[*place_scopes, total_scope, *meeting_scopes]
     ).values_list("scope", "figure", "periods", "total")

@@ -68,9 +68,17 @@ FIGURE_EVENTS = {
         SELECT i.place_id, p.policy_area_id, (i.happened_on::timestamp AT TIME ZONE %(tz)s), i.id
         FROM practice_implementation i JOIN proposals_proposal p ON p.id = i.proposal_id
         WHERE i.happened_on >= %(start_day)s AND i.happened_on <= %(today)s""",
+    # Members at the meetings held, by their home municipality: meetings belong to districts, members to places.
+    "meeting_members": """
+        SELECT u.home_place_id, NULL::int, m.starts_at, r.member_id
+        FROM meetings_registration r JOIN meetings_meeting m ON m.id = r.meeting_id
+        JOIN members_user u ON u.id = r.member_id
+        WHERE r.state = %(confirmed)s AND m.starts_at >= %(start)s AND m.starts_at < %(now)s""",
 }
 PLACE_FIGURES = list(FIGURE_EVENTS)
 MEETING_FIGURES = ["meetings", "attendance"]
+# Figures of no policy area: the same whichever area the dashboard shows.
+AREALESS_FIGURES = ["meeting_members", *MEETING_FIGURES]
 
 # GROUPING(area_id, period): bit 2 when the row sums every area, bit 1 when it sums every period.
 FIGURE_SQL = """

@@ -24,6 +24,7 @@ def _figure_names() -> dict[str, str]:
         "round_ideas": _("Idéer i idéinsamlingar"),
         "promoted": _("Idéer som lyfts in i en reformagenda"),
         "implementations": _("Genomföranden registrerade"),
+        "meeting_members": _("Medlemmar på möten, efter hemkommun"),
         "meetings": _("Möten som hållits"),
         "attendance": _("Anmälda deltagare på mötena"),
     }
@@ -94,6 +95,9 @@ def dashboard(request):
         "round_ideas": _("Idéer som skickats in till en idéinsamling, per period."),
         "promoted": _("Idéer som för första gången blivit källa till en reformpunkt, per period."),
         "implementations": _("Motioner, beslut, försök och utvärderingar som registrerats, per period."),
+        "meeting_members": _(
+            "Medlemmar med en bekräftad plats på ett möte som ägt rum, efter den kommun de bor i, per period."
+        ),
         "meetings": _("Möten i distrikten som redan har ägt rum, per period."),
         "attendance": _("Bekräftade anmälningar till mötena som ägt rum, per period."),
     }

@@ -16,8 +16,9 @@ from rounds.models import Round, RoundIdea
 @pytest.fixture
 def known_data(member, other_member, editor_lan, editor_stad, make_proposal, place, stockholm):
     """A small bank this month: an idea about Nacka (supported and commented by another member, in a round,
-    promoted into an agenda, implemented) and one about Stockholm; a past meeting in each district. Counted, as
-    the scheduled `anchoring_count` does, so that the dashboard has figures to show."""
+    promoted into an agenda, implemented) and one about Stockholm; a past meeting in each district, one member
+    from Nacka confirmed at the county's. Counted, as the scheduled `anchoring_count` does, so that the
+    dashboard has figures to show."""
     lan, stad = District.objects.get(code="lan"), District.objects.get(code="stad")
     nacka_idea = make_proposal(member)
     make_proposal(
@@ -67,6 +68,8 @@ def known_data(member, other_member, editor_lan, editor_stad, make_proposal, pla
         )
     lan_meeting = Meeting.objects.get(district=lan)
     Registration.objects.create(meeting=lan_meeting, member=member, state="confirmed")
+    member.home_place = place  # Nacka: the meeting's one participant lives there
+    member.save(update_fields=["home_place"])
     Registration.objects.create(meeting=lan_meeting, member=other_member, state="waiting")
     figures_count()
     return {"nacka": place, "stockholm": stockholm, "region": Place.objects.get(kind="region")}

@@ -21,7 +21,7 @@ from ..conftest import role_matrix
 
 ROLES = ["anonymous", "member", "editor_lan", "editor_stad", "admin_user"]
 PERSONA = {role: role for role in ROLES if role != "anonymous"}
-PLACE_COLUMNS = ["ideas", "active", "rounds", "promoted", "implementations"]
+PLACE_COLUMNS = ["ideas", "active", "rounds", "promoted", "implementations", "meeting_members"]
 
 
 def place_table(response) -> dict[str, dict[str, int]]:
@@ -48,8 +48,22 @@ def test_figures_of_a_known_bank_in_the_page(client, admin_user, known_data):
     response = client.get(reverse("anchoring:dashboard"))
     assert response.status_code == 200
     table = place_table(response)
-    assert table["Nacka"] == {"ideas": 1, "active": 2, "rounds": 1, "promoted": 1, "implementations": 1}
-    assert table["Stockholm"] == {"ideas": 1, "active": 1, "rounds": 0, "promoted": 0, "implementations": 0}
+    assert table["Nacka"] == {
+        "ideas": 1,
+        "active": 2,
+        "rounds": 1,
+        "promoted": 1,
+        "implementations": 1,
+        "meeting_members": 1,
+    }
+    assert table["Stockholm"] == {
+        "ideas": 1,
+        "active": 1,
+        "rounds": 0,
+        "promoted": 0,
+        "implementations": 0,
+        "meeting_members": 0,
+    }
     assert table["Danderyd"] == dict.fromkeys(PLACE_COLUMNS, 0)
     assert len(table) == 27  # 26 municipalities and the region
     # The places with the fewest active members are marked in words, not only by a colour.
@@ -57,7 +71,7 @@ def test_figures_of_a_known_bank_in_the_page(client, admin_user, known_data):
         r"anchoring-thin-marker\"><span aria-hidden=\"true\">▽</span> Tunn förankring", response.text
     )
     # Each chart names itself and carries its numbers as text; the meetings: one in each district, one seat.
-    assert response.text.count('role="img"') == 7
+    assert response.text.count('role="img"') == 8
     meetings = response.text[response.text.index('id="chart-meetings"') :]
     assert "<desc" in meetings and "Totalt 2." in meetings[: meetings.index("</desc>")]
     attendance = response.text[response.text.index('id="chart-attendance"') :]
@@ -90,6 +104,7 @@ def test_area_filter_counts_only_that_area(client, admin_user, known_data):
     table = place_table(response)
     assert table["Nacka"]["ideas"] == 0
     assert table["Stockholm"]["ideas"] == 1
+    assert table["Nacka"]["meeting_members"] == 1  # meetings belong to no policy area
 
 
 def test_quarters_over_three_years(client, admin_user, known_data):
@@ -205,6 +220,7 @@ def test_a_hidden_idea_stops_counting(client, admin_user, editor_lan, known_data
         "rounds": 0,
         "promoted": 1,  # the agenda still cites it
         "implementations": 1,
+        "meeting_members": 1,
     }
 
 
