@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from places.admin import PlaceAdmin
 from places.models import Place
+from reformbank.admin import editor_may_use
 
 from .models import Comment, PolicyArea, Proposal, StatusChange, SynonymSet
 from .search import search_districts_refresh
@@ -79,6 +80,22 @@ class SynonymSetAdmin(admin.ModelAdmin):
     list_filter = ["one_way"]
     search_fields = ["note"]
     fields = ["terms", "one_way", "note"]
+
+    # Board editors keep the synonyms, without being staff (reformbank.admin).
+    def has_module_permission(self, request):
+        return editor_may_use(request)
+
+    def has_view_permission(self, request, obj=None):
+        return editor_may_use(request)
+
+    def has_add_permission(self, request):
+        return editor_may_use(request)
+
+    def has_change_permission(self, request, obj=None):
+        return editor_may_use(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return editor_may_use(request)
 
     def get_search_results(self, request, queryset, search_term):
         """A set is found by any of its terms as well as by its note."""
