@@ -2890,7 +2890,8 @@ IMPLEMENTATIONS = (
 )
 
 
-# ── Meetings (the meetings app): one held, with notes citing the ideas raised, and one coming, digital ──────
+# ── Meetings (the meetings app): held ones over the last months, one with notes citing the ideas raised, and
+# one coming, digital ──────
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -2915,6 +2916,53 @@ class DemoMeeting:
 
 
 MEETINGS = (
+    DemoMeeting(
+        title="Trygghet i Järva – medlemsmöte i Rinkeby",
+        district="stad",
+        kind="on_site",
+        days=-131,
+        hour=18,
+        minutes=120,
+        capacity=50,
+        address="Rinkeby folkets hus, Rinkebytorget 1, Stockholm",
+        description="Vad gör Järva tryggare på riktigt: fler fältassistenter, öppna fritidsgårdar på "
+        "helgerna eller bättre belysning? Vi går igenom idéerna i Reformbanken tillsammans.",
+        attendees=("Mohammed Ali", "Leila Karimi", "Hanna Björk", "Ali Mahmoud", "Helena Virtanen"),
+        editor="redaktor.stad@example.se",
+    ),
+    DemoMeeting(
+        title="Pendeltåg och bussar i norra länet – digitalt medlemsmöte",
+        district="lan",
+        kind="digital",
+        days=-96,
+        hour=19,
+        minutes=90,
+        capacity=80,
+        join_url="https://mote.example.se/reformbanken/kollektivtrafik-norr",
+        description="Medlemmar i Sigtuna, Upplands Väsby, Vallentuna och Norrtälje samtalar om tätare "
+        "pendeltåg, nattbussar och pendlarparkeringar.",
+        attendees=("Lars Holmberg", "Stig Persson", "Eva Granath", "Birgitta Holm", "Linnea Strand"),
+    ),
+    DemoMeeting(
+        title="Äldreomsorg med tid för människan – gemensamt medlemsmöte",
+        district=None,
+        kind="on_site",
+        days=-61,
+        hour=17,
+        minutes=150,
+        capacity=60,
+        address="ABF-huset, Sveavägen 41, Stockholm",
+        description="Båda distrikten bjuder in till ett samtal om heltider i hemtjänsten, färre olika "
+        "personal per brukare och trygghetsboenden i hela länet.",
+        attendees=(
+            "Karin Nyström",
+            "Erik Johansson",
+            "Fatima Hassan",
+            "Ingrid Wallin",
+            "Aisha Omar",
+            "Sofia Rahimi",
+        ),
+    ),
     DemoMeeting(
         title="Läxhjälp för alla – medlemsmöte i Botkyrka",
         district="lan",

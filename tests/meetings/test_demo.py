@@ -1,5 +1,5 @@
-"""The demo has a meeting held, with notes citing two of the demo's ideas, and a coming digital one with a few
-members signed up."""
+"""The demo has meetings held over the last months, the latest with notes citing two of the demo's ideas, and a
+coming digital one with a few members signed up."""
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +12,13 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_has_a_held_and_a_coming_meeting(client):
     call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    held, coming = Meeting.objects.order_by("starts_at")
+    *earlier, held, coming = Meeting.objects.order_by("starts_at")
+    assert len(earlier) == 3 and all(meeting.has_ended for meeting in earlier)
+    assert {meeting.district.code if meeting.district else None for meeting in earlier} == {
+        "lan",
+        "stad",
+        None,
+    }
     assert held.has_ended and held.notes
     assert sorted(held.ideas.values_list("title", flat=True)) == [
         "Läxhjälp på biblioteken även under loven",

@@ -142,8 +142,12 @@ class Command(BaseCommand):
         if Proposal.objects.exists():
             self.stdout.write("The bank already holds ideas: the demo ideas are not loaded again.")
             return 0
+        homes = dict(Place.objects.values_list("code", "pk"))
         User.objects.bulk_create(
-            [User(email=member_email(name), display_name=name, password="!") for name, _ in MEMBERS],
+            [
+                User(email=member_email(name), display_name=name, password="!", home_place_id=homes[code])
+                for name, code in MEMBERS
+            ],
             ignore_conflicts=True,
         )
         by_name = {
