@@ -84,14 +84,11 @@ def _snapshot(meeting: Meeting) -> dict:
 
 
 def _audit(*, editor, meeting: Meeting, before: dict) -> None:
-    districts = (
-        [meeting.district_id] if meeting.district_id else District.objects.values_list("pk", flat=True)
-    )
     audit_record(
         actor=editor,
         action=AuditEntry.Action.MEETING_CHANGE,
         target=meeting,
-        districts=list(districts),
+        districts=District.objects.concerned_ids(meeting.district_id),
         before=before,
         after=_snapshot(meeting),
     )

@@ -9,8 +9,17 @@ def in_language(swedish: str, english: str) -> str:
     return english if english and (translation.get_language() or "").startswith("en") else swedish
 
 
+class DistrictQuerySet(models.QuerySet):
+    def concerned_ids(self, district_id: int | None) -> list[int]:
+        """The districts a thing of one district (or of both, district empty: a joint round or meeting)
+        concerns: its own, or all of them."""
+        return [district_id] if district_id else list(self.values_list("pk", flat=True))
+
+
 class District(models.Model):
     """A party district; its board's editors curate the ideas of the district's places."""
+
+    objects = DistrictQuerySet.as_manager()
 
     code = models.SlugField(_("kod"), max_length=20, unique=True)
     name = models.CharField(_("namn"), max_length=120, unique=True)

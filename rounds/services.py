@@ -50,12 +50,11 @@ def _snapshot(round_: Round) -> dict:
 
 
 def _audit(*, editor, round_: Round, before: dict) -> None:
-    districts = [round_.district_id] if round_.district_id else District.objects.values_list("pk", flat=True)
     audit_record(
         actor=editor,
         action=AuditEntry.Action.ROUND_CHANGE,
         target=round_,
-        districts=list(districts),
+        districts=District.objects.concerned_ids(round_.district_id),
         before=before,
         after=_snapshot(round_),
     )
