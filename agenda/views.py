@@ -19,7 +19,7 @@ from places.models import District
 from proposals.models import Proposal
 from proposals.permissions import can_moderate
 from proposals.selectors import proposal_for_detail
-from reformbank.views import form_submit, require
+from reformbank.views import follow_answer, form_submit, require
 
 from . import exports, permissions, selectors, services
 from .diff import document_diff, words_diff
@@ -151,15 +151,13 @@ def agenda_detail(request, pk):
 @require_POST
 def agenda_follow(request, pk):
     agenda = _agenda_or_404(request, pk)
-    following = request.POST.get("following") == "1"
-    services.agenda_follow(agenda=agenda, member=request.user, following=following)
-    if following:
-        messages.success(
-            request, _("Du bevakar agendan och får en notis när den går på remiss, läggs fram och antas.")
-        )
-    else:
-        messages.info(request, _("Du bevakar inte längre agendan."))
-    return redirect(agenda)
+    return follow_answer(
+        request,
+        agenda,
+        lambda following: services.agenda_follow(agenda=agenda, member=request.user, following=following),
+        started=_("Du bevakar agendan och får en notis när den går på remiss, läggs fram och antas."),
+        stopped=_("Du bevakar inte längre agendan."),
+    )
 
 
 def _events(agenda) -> list:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
 from members.services import is_following
-from reformbank.views import form_submit, require
+from reformbank.views import follow_answer, form_submit, require
 
 from . import exports, permissions, selectors, services
 from .forms import (
@@ -302,13 +302,15 @@ def proposal_support(request, pk):
 @require_POST
 def proposal_follow(request, pk):
     proposal = _proposal_or_404(pk, request.viewer)
-    following = request.POST.get("following") == "1"
-    services.proposal_follow(proposal=proposal, member=request.user, following=following)
-    if following:
-        messages.success(request, _("Du bevakar idén och får en notis när något händer med den."))
-    else:
-        messages.info(request, _("Du bevakar inte längre idén."))
-    return redirect(proposal)
+    return follow_answer(
+        request,
+        proposal,
+        lambda following: services.proposal_follow(
+            proposal=proposal, member=request.user, following=following
+        ),
+        started=_("Du bevakar idén och får en notis när något händer med den."),
+        stopped=_("Du bevakar inte längre idén."),
+    )
 
 
 @login_required
@@ -319,14 +321,14 @@ def topic_follow(request):
     if not form.is_valid():
         raise Http404
     topic = form.cleaned_data["tag"] or form.cleaned_data["place"]
-    following = form.cleaned_data["following"]
-    services.topic_follow(topic=topic, member=request.user, following=following)
     name = f"#{topic.name}" if isinstance(topic, Tag) else topic.name
-    if following:
-        messages.success(request, _("Du bevakar %(name)s och får en notis om nya idéer.") % {"name": name})
-    else:
-        messages.info(request, _("Du bevakar inte längre %(name)s.") % {"name": name})
-    return redirect(services.topic_list_url(topic))
+    return follow_answer(
+        request,
+        services.topic_list_url(topic),
+        lambda following: services.topic_follow(topic=topic, member=request.user, following=following),
+        started=_("Du bevakar %(name)s och får en notis om nya idéer.") % {"name": name},
+        stopped=_("Du bevakar inte längre %(name)s.") % {"name": name},
+    )
 
 
 @login_required

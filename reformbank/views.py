@@ -4,7 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
 from .errors import UserError
 
@@ -41,3 +43,15 @@ def require(allowed: bool) -> None:
     """Refuse (403) what the viewer may see but not do; load what they may not see through a 404 helper."""
     if not allowed:
         raise PermissionDenied
+
+
+def follow_answer(request, target, follow: Callable[[bool], Any], *, started: str, stopped: str):
+    """A follow button's POST (`following` "1" to follow, else to stop): `follow(following)`, the message that
+    says which, and back to `target`'s page."""
+    following = request.POST.get("following") == "1"
+    follow(following)
+    if following:
+        messages.success(request, started)
+    else:
+        messages.info(request, stopped)
+    return redirect(target)

@@ -13,7 +13,7 @@ from members.services import is_following
 from places.models import District
 from proposals import selectors as proposal_selectors
 from proposals.forms import ProposalFilterForm, ProposalForm
-from reformbank.views import form_submit, require
+from reformbank.views import follow_answer, form_submit, require
 
 from . import permissions, selectors, services
 from .forms import RoundCreateForm, RoundForm
@@ -73,13 +73,13 @@ def round_detail(request, slug):
 @require_POST
 def round_follow(request, slug):
     round_ = _round_or_404(slug)
-    following = request.POST.get("following") == "1"
-    services.round_follow(round_=round_, member=request.user, following=following)
-    if following:
-        messages.success(request, _("Du bevakar insamlingen och får en notis om varje ny idé i den."))
-    else:
-        messages.info(request, _("Du bevakar inte längre insamlingen."))
-    return redirect(round_)
+    return follow_answer(
+        request,
+        round_,
+        lambda following: services.round_follow(round_=round_, member=request.user, following=following),
+        started=_("Du bevakar insamlingen och får en notis om varje ny idé i den."),
+        stopped=_("Du bevakar inte längre insamlingen."),
+    )
 
 
 @login_required
