@@ -65,9 +65,13 @@ def proposal_ids_tried():
 
 
 def proposal_ids_in_governing_places(today=None):
-    """Ids of the ideas that concern a place the party governs today: a subquery for the list's filter."""
-    places = governing_now(today).values("place_id")
-    return Proposal.places.through.objects.filter(place_id__in=places).values("proposal_id").distinct()
+    """Ids of the ideas that concern a place the party governs today: a subquery for the list's filter. The
+    places are looked up first and written into it, so a cached search with this filter (keyed by its SQL) is
+    a new search once a governing period starts, ends or is changed in the admin."""
+    places = sorted(governing_place_ids(today))
+    # No place: a condition no row meets but that still compiles to SQL (an empty IN list would not).
+    where = Q(place_id__in=places) if places else Q(pk__isnull=True)
+    return Proposal.places.through.objects.filter(where).values("proposal_id").distinct()
 
 
 def proposal_implementations(proposal) -> list[Implementation]:

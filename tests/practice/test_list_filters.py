@@ -52,3 +52,18 @@ def test_a_bad_value_is_no_filter_and_no_error(client, member, make_proposal):
     make_proposal(member, title="Läxhjälp i Nacka")
     response = client.get(reverse("proposals:list"), {"provad": "\u00e5\u00e4\u00f6" * 100})
     assert response.status_code == 200  # any value ticks a checkbox, as a browser sends "on"
+
+
+def test_a_cached_search_sees_a_new_governing_period_at_once(admin_client, client, member, make_proposal):
+    """A search filtered by "where the party governs" is cached like any search; marking a municipality in the
+    admin makes it a new search, not one that waits for the cache to expire."""
+    nacka = Place.objects.get(code="0182")
+    make_proposal(member, title="Läxhjälp i Nacka", places=[nacka])
+    search = {"q": "läxhjälp", "styrt": "on"}
+    assert titles(client.get(reverse("proposals:list"), search)) == set()
+    response = admin_client.post(
+        reverse("admin:practice_governingperiod_add"),
+        {"place": nacka.pk, "starts_on": "2022-10-15", "ends_on": "", "note": ""},
+    )
+    assert response.status_code == 302
+    assert titles(client.get(reverse("proposals:list"), search)) == {"Läxhjälp i Nacka"}
