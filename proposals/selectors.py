@@ -265,21 +265,37 @@ class SearchResults:
 
 
 def proposal_search_hits(
-    filters: ProposalFilters, *, depth: int, sort: str | None = None, correct: bool = True
+    filters: ProposalFilters,
+    *,
+    depth: int,
+    sort: str | None = None,
+    correct: bool = True,
+    count_limit: int | None = None,
 ):
     """The query `filters.q` makes (typos corrected unless `correct` is off, synonyms added) and its hits among
     the filtered ideas, the first `depth` of them ranked (by `sort`, the filters' own by default): what the
-    search page, its feed and its exports find alike. The hits are None when `q` holds no searchable word."""
+    search page, its feed and its exports find alike. The hits are None when `q` holds no searchable word.
+    With `count_limit`, more hits than that are not counted (see proposals.search.hits.search_hits)."""
     query = search_query(filters.q, correct=correct)
     if not query:
         return query, None
     return query, search_hits(
-        query, filters=filters, sort=filters.sort if sort is None else sort, depth=depth
+        query,
+        filters=filters,
+        sort=filters.sort if sort is None else sort,
+        depth=depth,
+        count_limit=count_limit,
     )
 
 
 def proposal_search(
-    filters: ProposalFilters, *, page_number, per_page: int, max_pages: int, correct: bool = True
+    filters: ProposalFilters,
+    *,
+    page_number,
+    per_page: int,
+    max_pages: int,
+    correct: bool = True,
+    count_limit: int | None = None,
 ) -> SearchResults:
     """A search with the list's filters: one page of ranked ideas with highlighted titles and snippets, and the
     facet counts of all hits. Typos are corrected unless `correct` is off (the member asked for what they
@@ -288,12 +304,16 @@ def proposal_search(
     searchable word.
 
     Only the first `max_pages` pages can be reached (see ReachablePaginator); a page number past them or past
-    the last hit shows the last page, one that is no number the first, as Paginator.get_page does."""
-    query, hits = proposal_search_hits(filters, depth=max_pages * per_page, correct=correct)
+    the last hit shows the last page, one that is no number the first, as Paginator.get_page does. With
+    `count_limit`, more hits than that are not counted: the page says "more than" and the facets count the
+    hits that can be paged to."""
+    query, hits = proposal_search_hits(
+        filters, depth=max_pages * per_page, correct=correct, count_limit=count_limit
+    )
     if hits is None:
         empty = ReachablePaginator([], per_page, max_pages=max_pages)
         return SearchResults(page=empty.page(1), hits=SearchHits(), query=query, searchable=False)
-    paginator = ReachablePaginator([], per_page, max_pages=max_pages)
+    paginator = ReachablePaginator([], per_page, max_pages=max_pages, count_limit=count_limit)
     paginator.count = hits.total  # a cached property: the count comes from the facet query
     number = paginator.number_to_show(page_number)
     page_ids = hits.ranked_ids[(number - 1) * per_page : number * per_page]
@@ -319,6 +339,7 @@ def proposal_page(filters: ProposalFilters, page_number, *, correct: bool = True
         per_page=settings.PROPOSALS_PER_PAGE,
         max_pages=MAX_PAGES,
         correct=correct,
+        count_limit=settings.PROPOSAL_COUNT_LIMIT,
     )
     return search.page, search
 

@@ -50,8 +50,9 @@ HIT_COLUMNS = ("id", "status", "policy_area_id", "search_places", "search_tags",
 # string, so that one result (and one cache entry) serves every page of a search.
 SEARCH_SQL = """
 WITH hits AS MATERIALIZED ({hits}),
+top AS MATERIALIZED (SELECT * FROM hits ORDER BY {order} LIMIT {depth}),
 groups AS (
-    SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM hits
+    SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM {facets}
     GROUP BY GROUPING SETS ((status, policy_area_id), (search_places), (search_tags))
 )
 SELECT 'status' AS kind, status AS key, policy_area_id::text AS label, n FROM groups WHERE status IS NOT NULL
@@ -67,14 +68,30 @@ SELECT 'tag', t.slug, t.name, top.n FROM (
 UNION ALL
 SELECT 'complete', NULL, NULL, count(*)::int FROM hits WHERE complete
 UNION ALL
-SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM (
-    SELECT * FROM hits ORDER BY {order} LIMIT {depth}
-) AS ranked HAVING count(*) > 0
+SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM top HAVING count(*) > 0
 """
+# A search counts its hits up to a limit first (from the GIN bitmap, the heap read only until the limit): beyond
+# it (a common word on a national bank), the page says "more than" the limit, the facets count the hits that
+# can be paged to, and a sort by date or by a count ranks only the hits among the ideas first in that order
+# (a window of the sort's own index, ANDed with the GIN bitmap): the whole table is read for no hit it need
+# not rank. The window grows until it holds the hits of every reachable page.
+COUNT_SQL = (
+    "SELECT 'count', NULL, NULL, count(*)::int FROM (SELECT 1 FROM ({hits}) AS hits LIMIT {limit}) AS c"
+)
+WINDOWS = {
+    "newest": "created_at",
+    "supported": "support_count",
+    "commented": "comment_count",
+    "active": "last_activity_at",
+}
+WINDOW_SIZES = (20_000, 100_000, 500_000)
+WINDOW_SQL = "SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %s LIMIT 1"
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
-# most vectors live out of line in TOAST; the GIN bitmap needs neither. And room for those hits in memory.
-SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET work_mem = '32MB'"
-SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET work_mem"
+# most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
+# testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
+# memory.
+SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET enable_indexscan = off; SET work_mem = '32MB'"
+SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET enable_indexscan; RESET work_mem"
 
 # Every change to an idea's text, places, tags or status sets its updated_at (auto_now; the status service
 # sets it too): the newest is the bank's last change.
@@ -93,6 +110,9 @@ class SearchHits:
     place: dict = field(default_factory=dict)
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
     complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
+    # More hits than the count limit: `total` is the limit + 1, and the facets count only the first
+    # `facets_of` hits (those that can be paged to). None: every hit is counted.
+    facets_of: int | None = None
 
     @property
     def relaxed(self) -> bool:
@@ -160,52 +180,105 @@ def search_hits(
     filters,
     sort: str,
     depth: int = SEARCH_DEPTH,
+    count_limit: int | None = None,
 ) -> SearchHits:
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
     list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
+
+    With `count_limit`, the hits are counted up to it first (one statement more): more of them, and the total
+    is the limit + 1, the facets count the first `depth` hits, and a sort other than relevance ranks only the
+    hits among the ideas first in its order (see COUNT_SQL).
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to."""
     cacheable = sort in CACHED_SORTS and not filters.has_supports
-    hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=False, cacheable=cacheable)
+    hits = _hits(
+        query,
+        filters=filters,
+        sort=sort,
+        depth=depth,
+        relaxed=False,
+        cacheable=cacheable,
+        count_limit=count_limit,
+    )
     if query.relaxable and hits.total < RELAX_BELOW:
         hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
     return hits
 
 
+def _composed(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    return connection.ops.compose_sql(sql, params)
+
+
 def _hits(
-    query: ParsedQuery, *, filters, sort: str, depth: int, relaxed: bool, cacheable: bool
+    query: ParsedQuery,
+    *,
+    filters,
+    sort: str,
+    depth: int,
+    relaxed: bool,
+    cacheable: bool,
+    count_limit: int | None = None,
 ) -> SearchHits:
     from proposals.selectors import proposal_search_queryset
 
     columns, order = SEARCH_ORDERS[sort]
-    queryset = (
-        proposal_search_queryset(filters)
-        .filter(
-            RawSQL(
-                "proposals_proposal.search_vector @@ %s::tsquery",
-                [query.match(relaxed=relaxed)],
-                BooleanField(),
-            )
+    matching = proposal_search_queryset(filters).filter(
+        RawSQL(
+            "proposals_proposal.search_vector @@ %s::tsquery",
+            [query.match(relaxed=relaxed)],
+            BooleanField(),
         )
-        .annotate(
+    )
+    depth = max(1, int(depth))
+    counted = count_limit is not None and not relaxed
+    queryset = (
+        matching.annotate(
             complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
             rank=_rank_sql(query),
         )
         .order_by()
         .values(*HIT_COLUMNS, *columns)
     )
-    sql, params = queryset.query.sql_with_params()
-    statement = SEARCH_SQL.format(
-        hits=connection.ops.compose_sql(sql, params),
-        top_tags=TOP_TAGS,
-        order="complete DESC, " + order,
-        depth=max(1, int(depth)),
-    )
+
+    def statement(window_queryset, *, large: bool) -> str:
+        return SEARCH_SQL.format(
+            hits=_composed(window_queryset),
+            top_tags=TOP_TAGS,
+            order="complete DESC, " + order,
+            depth=depth,
+            facets="top" if large else "hits",
+        )
+
+    def compute() -> tuple[bool, list]:
+        """Whether the hits are more than the limit, and the rows of the search."""
+        if not counted:
+            return False, _rows(statement(queryset, large=False))
+        probe = COUNT_SQL.format(hits=_composed(matching.order_by().values("id")), limit=int(count_limit) + 1)
+        if _rows(probe)[0][3] <= count_limit:
+            return False, _rows(statement(queryset, large=False))
+        for size in WINDOW_SIZES if sort in WINDOWS else ():
+            column = WINDOWS[sort]
+            with connection.cursor() as cursor:
+                cursor.execute(WINDOW_SQL.format(column=column), [size])
+                threshold = cursor.fetchone()
+            if threshold is None or threshold[0] is None:
+                break  # the window would hold the whole bank
+            rows = _rows(statement(queryset.filter(**{f"{column}__gte": threshold[0]}), large=True))
+            if _ranked_count(rows) >= depth:
+                return True, rows
+        return True, _rows(statement(queryset, large=True))
+
+    if cacheable:
+        key_text = statement(queryset, large=False) + (f"\ncounted to {count_limit}" if counted else "")
+        large, result = _cached(key_text, compute)
+    else:
+        large, result = compute()
     hits = SearchHits()
-    for kind, key, label, count in _rows_cached(statement) if cacheable else _rows(statement):
+    for kind, key, label, count in result:
         if kind == "status":
             hits.status[key] = hits.status.get(key, 0) + count
             hits.area[int(label)] = hits.area.get(int(label), 0) + count
@@ -219,23 +292,31 @@ def _hits(
         elif kind == "ranked":
             hits.ranked_ids = [int(pk) for pk in key.split(",")]
     hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
+    if large:
+        # Past the limit, or as many as the reachable pages hold if they hold more (a limit below them).
+        hits.total = hits.complete = max(int(count_limit) + 1, len(hits.ranked_ids))
+        hits.facets_of = len(hits.ranked_ids)
     return hits
 
 
-def _rows_cached(statement: str) -> list:
-    """The rows of the search `statement`, from the search cache when the bank has not changed since they were
-    computed: the key holds the statement and the time of the bank's last change (an index scan). Two round
-    trips for a cached search; on a miss, the statement and storing it."""
+def _ranked_count(rows) -> int:
+    return next((count for kind, _key, _label, count in rows if kind == "ranked"), 0)
+
+
+def _cached(statement: str, compute):
+    """What `compute()` gives for the search `statement`, from the search cache when the bank has not changed
+    since it was computed: the key holds the statement and the time of the bank's last change (an index scan).
+    Two round trips for a cached search; on a miss, the search's statements and storing their result."""
     with connection.cursor() as cursor:
         cursor.execute(LAST_CHANGE_SQL)
         last_change = cursor.fetchone()[0]
     key = "hits:" + hashlib.sha256(f"{last_change}\n{statement}".encode()).hexdigest()
     cache = caches[SEARCH_CACHE]
-    rows = cache.get(key)
-    if rows is None:
-        rows = _rows(statement)
-        cache.set(key, rows, settings.SEARCH_CACHE_SECONDS)
-    return rows
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, settings.SEARCH_CACHE_SECONDS)
+    return result
 
 
 def _rows(statement: str) -> list:
@@ -244,8 +325,8 @@ def _rows(statement: str) -> list:
     with connection.cursor() as cursor:
         try:
             cursor.execute(f"{SEARCH_SETTINGS_SQL}; {statement}; {SEARCH_SETTINGS_RESET_SQL}")
-            cursor.nextset()
-            cursor.nextset()
+            for _setting in SEARCH_SETTINGS_SQL.split(";"):
+                cursor.nextset()
             return [tuple(row) for row in cursor.fetchall()]
         except DatabaseError:
             if connection.is_usable() and not connection.needs_rollback:

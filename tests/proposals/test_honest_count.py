@@ -2,9 +2,13 @@
 PROPOSAL_COUNT_LIMIT and beyond it say "more than", so a national bank's count costs what a small bank's does."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from proposals import selectors, services
+from proposals.search import hits
 from proposals.templatetags.proposal_tags import grouped
 
 
@@ -53,3 +57,64 @@ def test_capped_list_still_pages_through_every_reachable_page(client, settings, 
     assert len(set(titles)) == 6
     assert "Fler än 3 idéer" in pages[2].content.decode()
     assert 'rel="next"' not in pages[2].content.decode()
+
+
+@pytest.fixture
+def twelve_ideas(member, other_member, make_proposal, stockholm):
+    ideas = [
+        make_proposal(member, title=f"Läxhjälp nummer {i}", places=[stockholm] if i % 3 else None)
+        for i in range(12)
+    ]
+    for idea in ideas[4:7]:
+        services.proposal_support(proposal=idea, member=other_member)
+    return ideas
+
+
+def searched(client, params) -> list[str]:
+    response = client.get(reverse("proposals:list"), params)
+    assert response.status_code == 200
+    return [p.title for p in response.context["page"]], response
+
+
+@pytest.mark.parametrize("sort", ["", "newest", "supported", "active"])
+@pytest.mark.parametrize("windows", [(), (2, 5, 8)])
+def test_a_search_with_more_hits_than_the_limit_ranks_the_same_first_pages(
+    client, settings, monkeypatch, twelve_ideas, sort, windows
+):
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "sort": sort}
+    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    # Windows of the sort order's first ideas smaller than the bank: each grows until it holds every reachable
+    # page's hits (eight: the window of the first nine ideas).
+    monkeypatch.setattr(hits, "WINDOW_SIZES", windows)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        capped = [searched(client, {**params, "page": page}) for page in (1, 2)]
+    assert [titles for titles, _response in capped] == exact
+    windowed = [q["sql"] for q in queries if " DESC, id DESC OFFSET " in q["sql"]]
+    assert bool(windowed) == bool(windows and sort)
+    html = capped[0][1].content.decode()
+    assert result_count(capped[0][1]) == "Fler än 5 idéer"
+    assert "Antalen inom parentes räknar de 8 första träffarna." in html
+
+
+def test_a_search_with_fewer_hits_than_the_limit_counts_them_all(client, settings, twelve_ideas):
+    settings.PROPOSAL_COUNT_LIMIT = 12
+    titles, response = searched(client, {"q": "läxhjälp"})
+    assert result_count(response) == "12 idéer"
+    assert "Antalen inom parentes" not in response.content.decode()
+    # the facets count every hit: four ideas in Nacka, eight in Stockholm
+    html = response.content.decode()
+    assert "Nacka (4)" in html and "Stockholm (8)" in html
+
+
+def test_capped_facets_count_the_hits_that_can_be_paged_to(client, settings, monkeypatch, twelve_ideas):
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    settings.PROPOSALS_PER_PAGE = 3
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    titles, response = searched(client, {"q": "läxhjälp", "sort": "newest"})
+    html = response.content.decode()
+    assert "Antalen inom parentes räknar de 6 första träffarna." in html
+    # the six newest: numbers 11 to 6, of which 9 and 6 are in Nacka
+    assert "Nacka (2)" in html and "Stockholm (4)" in html
