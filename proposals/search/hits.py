@@ -11,6 +11,7 @@ within a moment may leave a search cached without the earlier one for up to SEAR
 """
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -70,22 +71,27 @@ SELECT 'complete', NULL, NULL, count(*)::int FROM hits WHERE complete
 UNION ALL
 SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM top HAVING count(*) > 0
 """
-# A search counts its hits up to a limit first (from the GIN bitmap, the heap read only until the limit): beyond
-# it (a common word on a national bank), the page says "more than" the limit, the facets count the hits that
-# can be paged to, and a sort by date or by a count ranks only the hits among the ideas first in that order
-# (a window of the sort's own index, ANDed with the GIN bitmap): the whole table is read for no hit it need
-# not rank. The window grows until it holds the hits of every reachable page.
-COUNT_SQL = (
-    "SELECT 'count', NULL, NULL, count(*)::int FROM (SELECT 1 FROM ({hits}) AS hits LIMIT {limit}) AS c"
-)
+# A search with a count limit, sorted by date or by a count, first looks among the ideas first in that order (a
+# window of the sort's own index, ANDed with the GIN bitmap): when the window holds more hits than the limit
+# and those of every reachable page, those pages are the search's, the page says "more than" the limit and the
+# facets count the hits that can be paged to. The table is then read for no hit nobody can page to (a common
+# word on a national bank has 300,000). Otherwise the window grows (by what it found), and once it would hold
+# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit.
 WINDOWS = {
     "newest": "created_at",
     "supported": "support_count",
     "commented": "comment_count",
     "active": "last_activity_at",
 }
-WINDOW_SIZES = (20_000, 100_000, 500_000)
-WINDOW_SQL = "SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %s LIMIT 1"
+WINDOW_FIRST = 50_000
+# The sort column's value at the window's edge, and whether the window holds every idea (the edge is the
+# lowest value, as for comments when most ideas have none).
+WINDOW_SQL = """
+SELECT edge, edge IS NULL OR edge <= (SELECT {column} FROM proposals_proposal ORDER BY {column}, id LIMIT 1)
+FROM (SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %s LIMIT 1) AS w(edge)
+"""
+# The planner's estimate of the bank's size: a window as large holds the whole bank.
+BANK_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
 # most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
 # testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
@@ -185,9 +191,9 @@ def search_hits(
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
     list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
 
-    With `count_limit`, the hits are counted up to it first (one statement more): more of them, and the total
-    is the limit + 1, the facets count the first `depth` hits, and a sort other than relevance ranks only the
-    hits among the ideas first in its order (see COUNT_SQL).
+    With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
+    more hits there than the limit, and the total is the limit + 1 and the facets count the first `depth`
+    hits. Otherwise the total is exact (the page says "more than" the limit beyond it).
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
@@ -254,23 +260,26 @@ def _hits(
         )
 
     def compute() -> tuple[bool, list]:
-        """Whether the hits are more than the limit, and the rows of the search."""
-        if not counted:
-            return False, _rows(statement(queryset, large=False))
-        probe = COUNT_SQL.format(hits=_composed(matching.order_by().values("id")), limit=int(count_limit) + 1)
-        if _rows(probe)[0][3] <= count_limit:
-            return False, _rows(statement(queryset, large=False))
-        for size in WINDOW_SIZES if sort in WINDOWS else ():
+        """Whether the hits are more than the limit (the facets then count the reachable ones), and the rows."""
+        size, bank = WINDOW_FIRST, None
+        while counted and sort in WINDOWS:
             column = WINDOWS[sort]
             with connection.cursor() as cursor:
+                if bank is None:
+                    cursor.execute(BANK_SIZE_SQL)
+                    bank = cursor.fetchone()[0]
+                if size >= bank:
+                    break
                 cursor.execute(WINDOW_SQL.format(column=column), [size])
-                threshold = cursor.fetchone()
-            if threshold is None or threshold[0] is None:
-                break  # the window would hold the whole bank
-            rows = _rows(statement(queryset.filter(**{f"{column}__gte": threshold[0]}), large=True))
-            if _ranked_count(rows) >= depth:
+                edge, whole_bank = cursor.fetchone() or (None, True)
+            if whole_bank:
+                break
+            rows = _rows(statement(queryset.filter(**{f"{column}__gte": edge}), large=True))
+            found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
+            if found > count_limit and _ranked_count(rows) >= depth:
                 return True, rows
-        return True, _rows(statement(queryset, large=True))
+            size = size * max(2, math.ceil(1.2 * (count_limit + 1) / max(found, 1)))
+        return False, _rows(statement(queryset, large=False))
 
     if cacheable:
         key_text = statement(queryset, large=False) + (f"\ncounted to {count_limit}" if counted else "")
