@@ -268,7 +268,7 @@ def _hits(
                 if bank is None:
                     cursor.execute(BANK_SIZE_SQL)
                     bank = cursor.fetchone()[0]
-                if size >= bank:
+                if 0 <= bank <= size:  # -1: never analysed, not known
                     break
                 cursor.execute(WINDOW_SQL.format(column=column), [size])
                 edge, whole_bank = cursor.fetchone() or (None, True)
