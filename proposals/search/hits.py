@@ -84,6 +84,9 @@ WINDOWS = {
     "active": "last_activity_at",
 }
 WINDOW_FIRST = 50_000
+# On a smaller bank the table stays in the database's memory and reading every hit costs less than a window
+# that turns out too small: every hit is ranked and counted.
+WINDOW_BANK = 200_000
 # The sort column's value at the window's edge, and whether the window holds every idea (the edge is the
 # lowest value, as for comments when most ideas have none).
 WINDOW_SQL = """
@@ -268,7 +271,7 @@ def _hits(
                 if bank is None:
                     cursor.execute(BANK_SIZE_SQL)
                     bank = cursor.fetchone()[0]
-                if 0 <= bank <= size:  # -1: never analysed, not known
+                if 0 <= bank <= max(size, WINDOW_BANK):  # -1: never analysed, not known
                     break
                 cursor.execute(WINDOW_SQL.format(column=column), [size])
                 edge, whole_bank = cursor.fetchone() or (None, True)
