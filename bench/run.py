@@ -12,6 +12,7 @@ import http.client
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -75,7 +76,7 @@ def bench_env(**extra) -> dict:
     # An external DATABASE_URL would point the benchmark (and its DROP DATABASE) at someone else's data.
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
-    env["PGSERVER_DATABASE"] = BENCH_DATABASE
+    env["PGSERVER_DATABASE"] = os.environ.get("REFORMBANK_BENCH_DATABASE", BENCH_DATABASE)
     env["PYTHONWARNINGS"] = "ignore"
     env.update(extra)
     return env
@@ -108,7 +109,7 @@ def bench_database_drop():
 
     pgdata = Path(os.environ.get("PGSERVER_DATA") or ROOT / ".pgdata")
     server = pgserver.get_server(pgdata, cleanup_mode=None)
-    server.psql(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE);')
+    server.psql(f'DROP DATABASE IF EXISTS "{bench_env()["PGSERVER_DATABASE"]}" WITH (FORCE);')
 
 
 def database_facts() -> dict:
@@ -133,12 +134,16 @@ def seed(proposals: int, reuse: bool) -> dict:
         facts = database_facts()
         # A database seeded before the coherent demo holds one derived idea more than the N asked for.
         if facts["count"] in (proposals, proposals + 1):
-            print(f"Reusing {BENCH_DATABASE}: {facts['count']} ideas already there.")
+            print(f"Reusing {bench_env()['PGSERVER_DATABASE']}: {facts['count']} ideas already there.")
             # The last run's reindex timing rewrote every idea: compact again, or this run measures the bloat.
             compact(timings)
             return {"timings": timings, "facts": facts}
-        print(f"{BENCH_DATABASE} holds {facts['count']} ideas, not {proposals}: seeding afresh.")
-    print(f"Dropping and recreating the database {BENCH_DATABASE} (the demo database is untouched).")
+        print(
+            f"{bench_env()['PGSERVER_DATABASE']} holds {facts['count']} ideas, not {proposals}: seeding afresh."
+        )
+    print(
+        f"Dropping and recreating the database {bench_env()['PGSERVER_DATABASE']} (the demo database is untouched)."
+    )
     bench_database_drop()
     started = time.monotonic()
     manage("migrate", "--noinput", "--verbosity", "0")
@@ -399,15 +404,38 @@ def main(argv=None) -> int:
     parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per scenario first")
     parser.add_argument("--concurrency", type=int, default=2, help="requests in flight at once")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (one per core)")
+    parser.add_argument(
+        "--database",
+        default=BENCH_DATABASE,
+        help=f"the benchmark database (default {BENCH_DATABASE}; e.g. {BENCH_DATABASE}_1m to keep a 1M bank)",
+    )
+    parser.add_argument("--seed-only", action="store_true", help="seed (or reuse) the database and stop")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="run only the scenarios whose name contains this (repeatable)",
+    )
+    parser.add_argument(
+        "--no-extras",
+        action="store_true",
+        help="skip what follows the HTTP scenarios (Python timings, diff, reindex, relevance, import, dashboard)",
+    )
     args = parser.parse_args(argv)
     if args.proposals < 1 or args.requests < 1 or args.concurrency < 1 or args.workers < 1:
         parser.error("--proposals, --requests, --concurrency and --workers must be at least 1")
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.database):
+        parser.error("--database must be a plain lower-case name")
+    os.environ["REFORMBANK_BENCH_DATABASE"] = args.database
 
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1) / 2:
         print(f"Warning: load average {load:.1f} on {os.cpu_count()} cores; other work inflates latencies.")
     seeded = seed(args.proposals, args.reuse)
     facts = seeded["facts"]
+    if args.seed_only:
+        return 0
     env = server_env()
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
 
@@ -426,16 +454,23 @@ def main(argv=None) -> int:
             wait_until_up(port, process, log)
             load_before = os.getloadavg()[0]
             results = scenarios(facts["sample"])
+            if args.only:
+                results = [s for s in results if any(part in s.name for part in args.only)]
             by_name = {scenario.name: scenario for scenario in results}
             for scenario in results:
                 print(f"  {scenario.name}…", flush=True)
-                if scenario.baseline and by_name[scenario.baseline].latencies_ms:
-                    scenario.target_ms = DEEP_PAGE_FACTOR * by_name[scenario.baseline].percentile(95)
+                baseline = by_name.get(scenario.baseline)
+                if baseline and baseline.latencies_ms:
+                    scenario.target_ms = DEEP_PAGE_FACTOR * baseline.percentile(95)
                 run_scenario(port, scenario, args.warmup, args.requests, args.concurrency)
             load_after = os.getloadavg()[0]
         finally:
             server_stop(process)
     all_good = report(results, args, facts, seeded["timings"], (load_before, load_after))
+    if args.no_extras:
+        if all_good:
+            log.unlink(missing_ok=True)
+        return 0 if all_good else 1
     timings_report, timings_good = search_bench.python_timings_report(
         django_eval(
             f"import sys\nsys.path.insert(0, {str(ROOT / 'bench')!r})\n{search_bench.PYTHON_TIMINGS_CODE}"

@@ -130,9 +130,19 @@ class Proposal(models.Model):
             models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
             models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
             models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
-            # Index-only counts for the list filtered by district, area and status (few distinct values).
+            # Index-only counts of the listed ideas (neither hidden nor merged: proposal_queryset_for_list):
+            # the whole list, and by district, area and status (few distinct values); the ids alone for a
+            # municipality's count, merged with its place links. Without the condition in the index, every
+            # count read the table to test hidden_at and merged_into (30 ms of the list's 50 on 100,000 ideas).
             models.Index(
-                fields=["search_districts", "policy_area_id", "status"], name="proposal_district_filter"
+                fields=["search_districts", "policy_area_id", "status"],
+                name="proposal_listed_filter",
+                condition=Q(hidden_at__isnull=True, merged_into__isnull=True),
+            ),
+            models.Index(
+                fields=["id"],
+                name="proposal_listed",
+                condition=Q(hidden_at__isnull=True, merged_into__isnull=True),
             ),
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
             models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),

@@ -134,9 +134,24 @@ class ReachablePaginator(Paginator):
     filters or searching finds an idea faster, as on GitHub or Google. The search pages the same way through
     the ranked ids it keeps (proposals.search.SEARCH_DEPTH), so its deep pages cost what its first does."""
 
-    def __init__(self, object_list, per_page, *, max_pages=None, **kwargs):
+    def __init__(self, object_list, per_page, *, max_pages=None, count_limit=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.max_pages = max_pages
+        self.count_limit = count_limit
+
+    @cached_property
+    def count(self):
+        """The number of ideas, counted no further than one past `count_limit` (see `count_capped`), or past
+        the reachable pages' ideas if they are more, so that the pages are always right."""
+        if self.count_limit is None or not hasattr(self.object_list, "order_by"):
+            return super().count
+        reachable = (self.max_pages or 0) * self.per_page
+        return self.object_list.order_by()[: max(self.count_limit, reachable) + 1].count()
+
+    @property
+    def count_capped(self) -> bool:
+        """More ideas than `count_limit`: the page says "more than" the limit rather than how many."""
+        return self.count_limit is not None and self.count > self.count_limit
 
     @cached_property
     def num_pages(self):
@@ -158,14 +173,18 @@ class ReachablePaginator(Paginator):
             return self.num_pages
 
 
-def proposal_card_page(queryset, page_number, *, max_pages=None, count_queryset=None) -> Page:
+def proposal_card_page(
+    queryset, page_number, *, max_pages=None, count_limit=None, count_queryset=None
+) -> Page:
     """One page of an idea list, its cards loaded (see proposal_cards); with max_pages, only that many pages
-    can be reached (see ReachablePaginator). `count_queryset`: the same ideas, in a form cheaper to count."""
-    paginator = ReachablePaginator(queryset, settings.PROPOSALS_PER_PAGE, max_pages=max_pages)
+    can be reached, with count_limit, no more than that many ideas counted (see ReachablePaginator).
+    `count_queryset`: the same ideas, in a form cheaper to count."""
+    paginator = ReachablePaginator(
+        queryset, settings.PROPOSALS_PER_PAGE, max_pages=max_pages, count_limit=count_limit
+    )
     if count_queryset is not None:
-        paginator.count = (
-            count_queryset.count()
-        )  # a cached property: the page below is sliced from `queryset`
+        # A cached property: the page below is sliced from `queryset`.
+        paginator.count = ReachablePaginator(count_queryset, 1, count_limit=count_limit).count
     page = paginator.page(paginator.number_to_show(page_number))
     page.object_list = proposal_cards(page.object_list)
     return page
@@ -219,15 +238,18 @@ def proposal_search_queryset(filters: ProposalFilters):
 
 
 def proposal_list_page(filters: ProposalFilters, page_number) -> Page:
-    """One page of the public list, at most MAX_PAGES deep. With a municipality filter, the count comes from
-    the place links and the page from walking the sort order testing the ids kept on each idea: a deep page
-    of a big municipality (Stockholm, sorted by support, page 50) cost 12 ms of SQL the one way, 4 the other."""
+    """One page of the public list, at most MAX_PAGES deep, its ideas counted up to PROPOSAL_COUNT_LIMIT
+    (then "more than"). With a municipality filter, the count comes from the place links and the page from
+    walking the sort order testing the ids kept on each idea: a deep page of a big municipality (Stockholm,
+    sorted by support, page 50) cost 12 ms of SQL the one way, 4 the other."""
+    limit = settings.PROPOSAL_COUNT_LIMIT
     if filters.place_id is None:
-        return proposal_card_page(proposal_list(filters), page_number, max_pages=MAX_PAGES)
+        return proposal_card_page(proposal_list(filters), page_number, max_pages=MAX_PAGES, count_limit=limit)
     return proposal_card_page(
         proposal_list(filters, place_by_links=False),
         page_number,
         max_pages=MAX_PAGES,
+        count_limit=limit,
         count_queryset=proposal_list(filters),
     )
 
@@ -243,21 +265,37 @@ class SearchResults:
 
 
 def proposal_search_hits(
-    filters: ProposalFilters, *, depth: int, sort: str | None = None, correct: bool = True
+    filters: ProposalFilters,
+    *,
+    depth: int,
+    sort: str | None = None,
+    correct: bool = True,
+    count_limit: int | None = None,
 ):
     """The query `filters.q` makes (typos corrected unless `correct` is off, synonyms added) and its hits among
     the filtered ideas, the first `depth` of them ranked (by `sort`, the filters' own by default): what the
-    search page, its feed and its exports find alike. The hits are None when `q` holds no searchable word."""
+    search page, its feed and its exports find alike. The hits are None when `q` holds no searchable word.
+    With `count_limit`, more hits than that are not counted (see proposals.search.hits.search_hits)."""
     query = search_query(filters.q, correct=correct)
     if not query:
         return query, None
     return query, search_hits(
-        query, filters=filters, sort=filters.sort if sort is None else sort, depth=depth
+        query,
+        filters=filters,
+        sort=filters.sort if sort is None else sort,
+        depth=depth,
+        count_limit=count_limit,
     )
 
 
 def proposal_search(
-    filters: ProposalFilters, *, page_number, per_page: int, max_pages: int, correct: bool = True
+    filters: ProposalFilters,
+    *,
+    page_number,
+    per_page: int,
+    max_pages: int,
+    correct: bool = True,
+    count_limit: int | None = None,
 ) -> SearchResults:
     """A search with the list's filters: one page of ranked ideas with highlighted titles and snippets, and the
     facet counts of all hits. Typos are corrected unless `correct` is off (the member asked for what they
@@ -266,12 +304,16 @@ def proposal_search(
     searchable word.
 
     Only the first `max_pages` pages can be reached (see ReachablePaginator); a page number past them or past
-    the last hit shows the last page, one that is no number the first, as Paginator.get_page does."""
-    query, hits = proposal_search_hits(filters, depth=max_pages * per_page, correct=correct)
+    the last hit shows the last page, one that is no number the first, as Paginator.get_page does. With
+    `count_limit`, more hits than that are not counted: the page says "more than" and the facets count the
+    hits that can be paged to."""
+    query, hits = proposal_search_hits(
+        filters, depth=max_pages * per_page, correct=correct, count_limit=count_limit
+    )
     if hits is None:
         empty = ReachablePaginator([], per_page, max_pages=max_pages)
         return SearchResults(page=empty.page(1), hits=SearchHits(), query=query, searchable=False)
-    paginator = ReachablePaginator([], per_page, max_pages=max_pages)
+    paginator = ReachablePaginator([], per_page, max_pages=max_pages, count_limit=count_limit)
     paginator.count = hits.total  # a cached property: the count comes from the facet query
     number = paginator.number_to_show(page_number)
     page_ids = hits.ranked_ids[(number - 1) * per_page : number * per_page]
@@ -297,6 +339,7 @@ def proposal_page(filters: ProposalFilters, page_number, *, correct: bool = True
         per_page=settings.PROPOSALS_PER_PAGE,
         max_pages=MAX_PAGES,
         correct=correct,
+        count_limit=settings.PROPOSAL_COUNT_LIMIT,
     )
     return search.page, search
 

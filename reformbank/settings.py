@@ -230,6 +230,12 @@ LOGGING = {
 SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = "Reformbanken"
 PROPOSALS_PER_PAGE = 20
+# The public idea list and search count their ideas up to this many: beyond it they say "more than 10 000"
+# (proposals.selectors.ReachablePaginator), so a count costs the same on a national bank as on a small one.
+PROPOSAL_COUNT_LIMIT = 10_000
+# The search field's suggestions rank this many of the most supported ideas whose title matches what is typed
+# (proposals.search.hits.suggest_titles), not every match of a common prefix.
+SUGGEST_CANDIDATES = 100
 COMMENT_EDIT_MINUTES = 30
 # Requests per minute and client address that the read-only API answers (api/throttling.py).
 API_RATE_LIMIT = env_int("DJANGO_API_RATE_LIMIT", 120)

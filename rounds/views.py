@@ -61,6 +61,7 @@ def round_detail(request, slug):
         "searching": bool(filters.q),
         "unsearchable": search is not None and not search.searchable,
         "relaxed": search.hits.relaxed if search else False,
+        "search_hits": search.hits if search else None,
         "can_submit": round_.is_open and permissions.can_submit_to_round(viewer, round_),
         "can_edit": permissions.can_edit_round(viewer, round_),
         "can_close": round_.is_open and permissions.can_close_round(viewer, round_),

@@ -11,6 +11,7 @@ within a moment may leave a search cached without the earlier one for up to SEAR
 """
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -50,8 +51,9 @@ HIT_COLUMNS = ("id", "status", "policy_area_id", "search_places", "search_tags",
 # string, so that one result (and one cache entry) serves every page of a search.
 SEARCH_SQL = """
 WITH hits AS MATERIALIZED ({hits}),
+top AS MATERIALIZED (SELECT * FROM hits ORDER BY {order} LIMIT {depth}),
 groups AS (
-    SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM hits
+    SELECT status, policy_area_id, search_places, search_tags, count(*)::int AS n FROM {facets}
     GROUP BY GROUPING SETS ((status, policy_area_id), (search_places), (search_tags))
 )
 SELECT 'status' AS kind, status AS key, policy_area_id::text AS label, n FROM groups WHERE status IS NOT NULL
@@ -67,14 +69,38 @@ SELECT 'tag', t.slug, t.name, top.n FROM (
 UNION ALL
 SELECT 'complete', NULL, NULL, count(*)::int FROM hits WHERE complete
 UNION ALL
-SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM (
-    SELECT * FROM hits ORDER BY {order} LIMIT {depth}
-) AS ranked HAVING count(*) > 0
+SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM top HAVING count(*) > 0
 """
+# A search with a count limit, sorted by date or by a count, first looks among the ideas first in that order (a
+# window of the sort's own index, ANDed with the GIN bitmap): when the window holds more hits than the limit
+# and those of every reachable page, those pages are the search's, the page says "more than" the limit and the
+# facets count the hits that can be paged to. The table is then read for no hit nobody can page to (a common
+# word on a national bank has 300,000). Otherwise the window grows (by what it found), and once it would hold
+# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit.
+WINDOWS = {
+    "newest": "created_at",
+    "supported": "support_count",
+    "commented": "comment_count",
+    "active": "last_activity_at",
+}
+WINDOW_FIRST = 50_000
+# On a smaller bank the table stays in the database's memory and reading every hit costs less than a window
+# that turns out too small: every hit is ranked and counted.
+WINDOW_BANK = 200_000
+# The sort column's value at the window's edge, and whether the window holds every idea (the edge is the
+# lowest value, as for comments when most ideas have none).
+WINDOW_SQL = """
+SELECT edge, edge IS NULL OR edge <= (SELECT {column} FROM proposals_proposal ORDER BY {column}, id LIMIT 1)
+FROM (SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %s LIMIT 1) AS w(edge)
+"""
+# The planner's estimate of the bank's size: a window as large holds the whole bank.
+BANK_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
-# most vectors live out of line in TOAST; the GIN bitmap needs neither. And room for those hits in memory.
-SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET work_mem = '32MB'"
-SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET work_mem"
+# most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
+# testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
+# memory.
+SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET enable_indexscan = off; SET work_mem = '32MB'"
+SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET enable_indexscan; RESET work_mem"
 
 # Every change to an idea's text, places, tags or status sets its updated_at (auto_now; the status service
 # sets it too): the newest is the bank's last change.
@@ -93,6 +119,9 @@ class SearchHits:
     place: dict = field(default_factory=dict)
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
     complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
+    # More hits than the count limit: `total` is the limit + 1, and the facets count only the first
+    # `facets_of` hits (those that can be paged to). None: every hit is counted.
+    facets_of: int | None = None
 
     @property
     def relaxed(self) -> bool:
@@ -160,52 +189,108 @@ def search_hits(
     filters,
     sort: str,
     depth: int = SEARCH_DEPTH,
+    count_limit: int | None = None,
 ) -> SearchHits:
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
     list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
+
+    With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
+    more hits there than the limit, and the total is the limit + 1 and the facets count the first `depth`
+    hits. Otherwise the total is exact (the page says "more than" the limit beyond it).
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to."""
     cacheable = sort in CACHED_SORTS and not filters.has_supports
-    hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=False, cacheable=cacheable)
+    hits = _hits(
+        query,
+        filters=filters,
+        sort=sort,
+        depth=depth,
+        relaxed=False,
+        cacheable=cacheable,
+        count_limit=count_limit,
+    )
     if query.relaxable and hits.total < RELAX_BELOW:
         hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
     return hits
 
 
+def _composed(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    return connection.ops.compose_sql(sql, params)
+
+
 def _hits(
-    query: ParsedQuery, *, filters, sort: str, depth: int, relaxed: bool, cacheable: bool
+    query: ParsedQuery,
+    *,
+    filters,
+    sort: str,
+    depth: int,
+    relaxed: bool,
+    cacheable: bool,
+    count_limit: int | None = None,
 ) -> SearchHits:
     from proposals.selectors import proposal_search_queryset
 
     columns, order = SEARCH_ORDERS[sort]
-    queryset = (
-        proposal_search_queryset(filters)
-        .filter(
-            RawSQL(
-                "proposals_proposal.search_vector @@ %s::tsquery",
-                [query.match(relaxed=relaxed)],
-                BooleanField(),
-            )
+    matching = proposal_search_queryset(filters).filter(
+        RawSQL(
+            "proposals_proposal.search_vector @@ %s::tsquery",
+            [query.match(relaxed=relaxed)],
+            BooleanField(),
         )
-        .annotate(
+    )
+    depth = max(1, int(depth))
+    counted = count_limit is not None and not relaxed
+    queryset = (
+        matching.annotate(
             complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
             rank=_rank_sql(query),
         )
         .order_by()
         .values(*HIT_COLUMNS, *columns)
     )
-    sql, params = queryset.query.sql_with_params()
-    statement = SEARCH_SQL.format(
-        hits=connection.ops.compose_sql(sql, params),
-        top_tags=TOP_TAGS,
-        order="complete DESC, " + order,
-        depth=max(1, int(depth)),
-    )
+
+    def statement(window_queryset, *, large: bool) -> str:
+        return SEARCH_SQL.format(
+            hits=_composed(window_queryset),
+            top_tags=TOP_TAGS,
+            order="complete DESC, " + order,
+            depth=depth,
+            facets="top" if large else "hits",
+        )
+
+    def compute() -> tuple[bool, list]:
+        """Whether the hits are more than the limit (the facets then count the reachable ones), and the rows."""
+        size, bank = WINDOW_FIRST, None
+        while counted and sort in WINDOWS:
+            column = WINDOWS[sort]
+            with connection.cursor() as cursor:
+                if bank is None:
+                    cursor.execute(BANK_SIZE_SQL)
+                    bank = cursor.fetchone()[0]
+                if 0 <= bank <= max(size, WINDOW_BANK):  # -1: never analysed, not known
+                    break
+                cursor.execute(WINDOW_SQL.format(column=column), [size])
+                edge, whole_bank = cursor.fetchone() or (None, True)
+            if whole_bank:
+                break
+            rows = _rows(statement(queryset.filter(**{f"{column}__gte": edge}), large=True))
+            found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
+            if found > count_limit and _ranked_count(rows) >= depth:
+                return True, rows
+            size = size * max(2, math.ceil(1.2 * (count_limit + 1) / max(found, 1)))
+        return False, _rows(statement(queryset, large=False))
+
+    if cacheable:
+        key_text = statement(queryset, large=False) + (f"\ncounted to {count_limit}" if counted else "")
+        large, result = _cached(key_text, compute)
+    else:
+        large, result = compute()
     hits = SearchHits()
-    for kind, key, label, count in _rows_cached(statement) if cacheable else _rows(statement):
+    for kind, key, label, count in result:
         if kind == "status":
             hits.status[key] = hits.status.get(key, 0) + count
             hits.area[int(label)] = hits.area.get(int(label), 0) + count
@@ -219,23 +304,31 @@ def _hits(
         elif kind == "ranked":
             hits.ranked_ids = [int(pk) for pk in key.split(",")]
     hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
+    if large:
+        # Past the limit, or as many as the reachable pages hold if they hold more (a limit below them).
+        hits.total = hits.complete = max(int(count_limit) + 1, len(hits.ranked_ids))
+        hits.facets_of = len(hits.ranked_ids)
     return hits
 
 
-def _rows_cached(statement: str) -> list:
-    """The rows of the search `statement`, from the search cache when the bank has not changed since they were
-    computed: the key holds the statement and the time of the bank's last change (an index scan). Two round
-    trips for a cached search; on a miss, the statement and storing it."""
+def _ranked_count(rows) -> int:
+    return next((count for kind, _key, _label, count in rows if kind == "ranked"), 0)
+
+
+def _cached(statement: str, compute):
+    """What `compute()` gives for the search `statement`, from the search cache when the bank has not changed
+    since it was computed: the key holds the statement and the time of the bank's last change (an index scan).
+    Two round trips for a cached search; on a miss, the search's statements and storing their result."""
     with connection.cursor() as cursor:
         cursor.execute(LAST_CHANGE_SQL)
         last_change = cursor.fetchone()[0]
     key = "hits:" + hashlib.sha256(f"{last_change}\n{statement}".encode()).hexdigest()
     cache = caches[SEARCH_CACHE]
-    rows = cache.get(key)
-    if rows is None:
-        rows = _rows(statement)
-        cache.set(key, rows, settings.SEARCH_CACHE_SECONDS)
-    return rows
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, settings.SEARCH_CACHE_SECONDS)
+    return result
 
 
 def _rows(statement: str) -> list:
@@ -244,8 +337,8 @@ def _rows(statement: str) -> list:
     with connection.cursor() as cursor:
         try:
             cursor.execute(f"{SEARCH_SETTINGS_SQL}; {statement}; {SEARCH_SETTINGS_RESET_SQL}")
-            cursor.nextset()
-            cursor.nextset()
+            for _setting in SEARCH_SETTINGS_SQL.split(";"):
+                cursor.nextset()
             return [tuple(row) for row in cursor.fetchall()]
         except DatabaseError:
             if connection.is_usable() and not connection.needs_rollback:
@@ -253,16 +346,47 @@ def _rows(statement: str) -> list:
             raise
 
 
+# Suggestions rank the first settings.SUGGEST_CANDIDATES ideas whose title matches, found walking the listed
+# ideas from the most supported (support is the ranking's tie-break), at most SUGGEST_WALK of them: a common
+# prefix (`sko` matches a fifth of the bank) finds its candidates within a few hundred ideas and stops. Fewer
+# candidates than that (a rare prefix, or a small bank) and every match is ranked, from the title index.
+SUGGEST_WALK = 20_000
+SUGGEST_WALK_SQL = """
+SELECT id, title FROM (
+    SELECT id, title, support_count, {rank} AS rank FROM (
+        SELECT * FROM ({listed}) AS listed WHERE search_head @@ %s::tsquery LIMIT {candidates}
+    ) AS candidates
+) AS ranked ORDER BY rank DESC, support_count DESC, id DESC
+"""
+
+
 def suggest_titles(query: ParsedQuery, *, limit: int = 8) -> list[tuple[int, str]]:
-    """The ideas the list shows whose title best matches, the last word taken as a prefix: (id, title)."""
+    """The ideas the list shows whose title best matches, the last word taken as a prefix: (id, title), best
+    first (rank, then support). One query for a common prefix, which ranks the most supported matches only
+    (settings.SUGGEST_CANDIDATES); two for a rare one, whose every match is ranked."""
     from proposals.selectors import ProposalFilters, proposal_search_queryset
 
     if not query:
         return []
+    listed = proposal_search_queryset(ProposalFilters())
+    walk = listed.order_by("-support_count", "-id").values("id", "title", "support_count", "search_head")
+    sql, params = walk[:SUGGEST_WALK].query.sql_with_params()
+    rank = _rank_sql(query, summary=False)
+    rank_sql = rank.sql.replace("proposals_proposal.", "")
+    enough = max(int(settings.SUGGEST_CANDIDATES), limit)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SUGGEST_WALK_SQL.format(rank=rank_sql, listed=sql, candidates=enough),
+            [*rank.params, *params, query.match()],
+        )
+        candidates = cursor.fetchall()
+    if len(candidates) == enough:
+        return candidates[:limit]
     return list(
-        proposal_search_queryset(ProposalFilters())
-        .filter(RawSQL("proposals_proposal.search_head @@ %s::tsquery", [query.match()], BooleanField()))
-        .annotate(rank=_rank_sql(query, summary=False))
+        listed.filter(
+            RawSQL("proposals_proposal.search_head @@ %s::tsquery", [query.match()], BooleanField())
+        )
+        .annotate(rank=rank)
         .order_by("-rank", "-support_count", "-id")
         .values_list("id", "title")[:limit]
     )

@@ -24,6 +24,12 @@ def highlight(headline):
     return mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308
 
 
+@register.filter
+def grouped(number):
+    """A number with its thousands grouped as the language writes them ("10 000", "10,000")."""
+    return formats.number_format(number, force_grouping=True)
+
+
 SUPPORT_ICON = mark_safe(
     '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 21s-7.5-4.6-9.6-9.2'
     "C.9 8.4 3 4.5 6.8 4.5c2.1 0 3.8 1.2 5.2 3 1.4-1.8 3.1-3 5.2-3 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z"

@@ -97,7 +97,8 @@ def test_deep_search_page_runs_the_queries_of_the_first(
     for page in ("3", "99999999999999999999"):
         # session, user, editor roles (menu), places + districts + areas (filters), synonyms and places
         # named, the bank's new words (a read and a correction's check at most), the bank's last change, the
-        # cached entry, the search (facets and ranked ids) and storing it in the database cache (count,
+        # cached entry, the search (its hits counted up to the limit, then facets and ranked ids) and storing
+        # it in the database cache (count,
         # savepoint, read, write, release) when not cached, page rows, places of the rows, tags of the rows
         with django_assert_max_num_queries(20):
             response = client.get(reverse("proposals:list"), {"q": "läxhjälp", "page": page})

@@ -89,8 +89,8 @@ def test_empty_states(client, db):
         # places of the rows, tags of the rows
         ({}, 10),
         # The same without the count, and the search's: synonyms and places named, the bank's new words (at
-        # most a read of them and a check of a correction), facets with ranked ids (sorted by support: never
-        # cached). tests/proposals/test_search.py pins the cached orders.
+        # most a read of them and a check of a correction), its hits counted up to the limit, facets with
+        # ranked ids (sorted by support: never cached). tests/proposals/test_search.py pins the cached orders.
         (
             {
                 "q": "läxhjälp",

@@ -320,10 +320,12 @@ def test_suggestions_escape_member_text(client, member, make_proposal):
     assert suggestion["html"] == f"<mark>Skolor</mark> {escaped}"
 
 
-def test_suggestions_run_one_query(client, member, make_proposal, django_assert_max_num_queries):
+def test_suggestions_run_one_query(client, settings, member, make_proposal, django_assert_max_num_queries):
+    settings.SUGGEST_CANDIDATES = 10
     for i in range(12):
         make_proposal(member, title=f"Cykelbanor nummer {i}", **NEUTRAL)
-    # the suggestions
+    # the suggestions: the most supported ten titles that match, ranked (a rarer prefix: one more query that
+    # ranks every match, tests/proposals/test_suggestions_scale.py)
     with django_assert_max_num_queries(1):
         suggestions = suggest(client, "cyk")
     assert len(suggestions) == 8

@@ -1,0 +1,123 @@
+"""A count that is exact when small and honest when large: the list and the search count their ideas up to
+PROPOSAL_COUNT_LIMIT and beyond it say "more than", so a national bank's count costs what a small bank's does."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from proposals import selectors, services
+from proposals.search import hits
+from proposals.templatetags.proposal_tags import grouped
+
+
+def result_count(response) -> str:
+    html = response.content.decode()
+    start = html.index('<p class="result-count" role="status">')
+    return " ".join(html[start : html.index("</p>", start)].split()[3:])
+
+
+@pytest.fixture
+def six_ideas(member, make_proposal, stockholm):
+    return [
+        make_proposal(member, title=f"Läxhjälp nummer {i}", places=[stockholm] if i % 2 else None)
+        for i in range(6)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("limit", "params", "shown"),
+    [
+        (10, {}, "6 idéer"),
+        (6, {}, "6 idéer"),
+        (5, {}, "Fler än 5 idéer"),
+        (5, {"district": "stad"}, "3 idéer"),
+        (2, {"place": "0180"}, "Fler än 2 idéer"),
+        (3, {"place": "0180", "sort": "supported"}, "3 idéer"),
+    ],
+)
+def test_list_counts_up_to_the_limit(client, settings, six_ideas, limit, params, shown):
+    settings.PROPOSAL_COUNT_LIMIT = limit
+    response = client.get(reverse("proposals:list"), params)
+    assert result_count(response) == shown
+
+
+@pytest.mark.parametrize(("language", "written"), [("sv", "10\xa0000"), ("en", "10,000")])
+def test_the_limit_is_written_with_its_thousands_grouped(language, written):
+    with translation.override(language):
+        assert grouped(10_000) == written
+
+
+def test_capped_list_still_pages_through_every_reachable_page(client, settings, six_ideas):
+    settings.PROPOSAL_COUNT_LIMIT = 3
+    settings.PROPOSALS_PER_PAGE = 2
+    pages = [client.get(reverse("proposals:list"), {"page": n}) for n in (1, 2, 3)]
+    titles = [p.title for response in pages for p in response.context["page"]]
+    assert len(set(titles)) == 6
+    assert "Fler än 3 idéer" in pages[2].content.decode()
+    assert 'rel="next"' not in pages[2].content.decode()
+
+
+@pytest.fixture
+def twelve_ideas(member, other_member, make_proposal, stockholm):
+    ideas = [
+        make_proposal(member, title=f"Läxhjälp nummer {i}", places=[stockholm] if i % 3 else None)
+        for i in range(12)
+    ]
+    for idea in ideas[4:7]:
+        services.proposal_support(proposal=idea, member=other_member)
+    return ideas
+
+
+def searched(client, params) -> list[str]:
+    response = client.get(reverse("proposals:list"), params)
+    assert response.status_code == 200
+    return [p.title for p in response.context["page"]], response
+
+
+@pytest.mark.parametrize("sort", ["", "newest", "supported", "active"])
+@pytest.mark.parametrize("window", [None, 8])
+def test_a_search_with_more_hits_than_the_limit_ranks_the_same_first_pages(
+    client, settings, monkeypatch, twelve_ideas, sort, window
+):
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "sort": sort}
+    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    # A window of the sort order's first nine ideas holds more hits than the limit and the eight that can be
+    # paged to; without one, every hit is ranked and counted.
+    monkeypatch.setattr(hits, "WINDOW_FIRST", window or 1_000_000)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        capped = [searched(client, {**params, "page": page}) for page in (1, 2)]
+    assert [titles for titles, _response in capped] == exact
+    # By support the ninth idea has none, as the last: that window would be the whole bank.
+    windowed = [q["sql"] for q in queries if "WITH hits" in q["sql"] and '" >= ' in q["sql"]]
+    assert bool(windowed) == bool(window and sort in ("newest", "active"))
+    html = capped[0][1].content.decode()
+    assert result_count(capped[0][1]) == "Fler än 5 idéer"
+    note = "Antalen inom parentes räknar de 8 första träffarna."
+    assert (note in html) == bool(windowed)
+
+
+def test_a_search_with_fewer_hits_than_the_limit_counts_them_all(client, settings, twelve_ideas):
+    settings.PROPOSAL_COUNT_LIMIT = 12
+    titles, response = searched(client, {"q": "läxhjälp"})
+    assert result_count(response) == "12 idéer"
+    assert "Antalen inom parentes" not in response.content.decode()
+    # the facets count every hit: four ideas in Nacka, eight in Stockholm
+    html = response.content.decode()
+    assert "Nacka (4)" in html and "Stockholm (8)" in html
+
+
+def test_capped_facets_count_the_hits_that_can_be_paged_to(client, settings, monkeypatch, twelve_ideas):
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 6)
+    settings.PROPOSALS_PER_PAGE = 3
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    titles, response = searched(client, {"q": "läxhjälp", "sort": "newest"})
+    html = response.content.decode()
+    assert "Antalen inom parentes räknar de 6 första träffarna." in html
+    # the six newest: numbers 11 to 6, of which 9 and 6 are in Nacka
+    assert "Nacka (2)" in html and "Stockholm (4)" in html
