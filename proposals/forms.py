@@ -227,6 +227,11 @@ class ProposalFilterForm(forms.Form):
                 for value, label in self.fields[name].choices
             ]
 
+    def corrects_typos(self) -> bool:
+        """Whether the search's typos are corrected: not when the member asked for the words as typed (the
+        "Sök i stället på …" link of a corrected search sets `exakt=1`)."""
+        return self.data.get("exakt") != "1"
+
     def filters(self) -> ProposalFilters:
         """The valid filters; a field with a bad value is left out (and shows its error)."""
         if not self.is_bound:

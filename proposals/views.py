@@ -48,18 +48,12 @@ def home(request):
     return render(request, "proposals/home.html", selectors.home_overview())
 
 
-# The query parameter that asks for the words as typed, without corrections ("Sök i stället på …").
-AS_TYPED = "exakt"
-
-
 @require_GET
 def proposal_list(request):
     options = selectors.filter_options()
     form = ProposalFilterForm(request.GET or None, options=options)
     filters = form.filters()
-    page, search = selectors.proposal_page(
-        filters, request.GET.get("page"), correct=request.GET.get(AS_TYPED) != "1"
-    )
+    page, search = selectors.proposal_page(filters, request.GET.get("page"), correct=form.corrects_typos())
     if search and search.searchable:
         form.show_counts(search.hits)
     return render(
@@ -75,7 +69,6 @@ def proposal_list(request):
             "top_tags": search.hits.tags if search else [],
             "hits": search.hits if search else None,
             "query": search.query if search else None,
-            "as_typed": AS_TYPED,
         },
     )
 

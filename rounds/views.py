@@ -48,7 +48,9 @@ def round_detail(request, slug):
     round_ = _round_or_404(slug)
     form = ProposalFilterForm(request.GET or None, options=proposal_selectors.filter_options())
     filters = replace(form.filters(), within=selectors.round_proposal_ids(round_))
-    page, search = proposal_selectors.proposal_page(filters, request.GET.get("page"))
+    page, search = proposal_selectors.proposal_page(
+        filters, request.GET.get("page"), correct=form.corrects_typos()
+    )
     if search and search.searchable:
         form.show_counts(search.hits)
     viewer = request.viewer
@@ -60,8 +62,8 @@ def round_detail(request, slug):
         "page": page,
         "searching": bool(filters.q),
         "unsearchable": search is not None and not search.searchable,
-        "relaxed": search.hits.relaxed if search else False,
-        "search_hits": search.hits if search else None,
+        "hits": search.hits if search else None,
+        "query": search.query if search else None,
         "can_submit": round_.is_open and permissions.can_submit_to_round(viewer, round_),
         "can_edit": permissions.can_edit_round(viewer, round_),
         "can_close": round_.is_open and permissions.can_close_round(viewer, round_),

@@ -93,6 +93,20 @@ def test_search_facets_count_only_the_round_ideas(client, open_round, round_bank
     assert choices["0180"] == "Stockholm (1)"
 
 
+def test_a_typo_in_the_round_is_corrected_and_says_so(client, open_round, round_bank):
+    """The round page shows a search as the bank's list does: what it searched for, and the words as typed."""
+    response = client.get(open_round.get_absolute_url(), {"q": "fältasistenter"})
+    assert sorted(titles(response)) == [
+        "Fler fältassistenter i Fisksätra",
+        "Trygga skolvägar med fältassistenter",
+    ]
+    assert "Visar träffar för <strong>fältassistenter</strong>" in response.text
+    assert "exakt=1" in response.text
+    as_typed = client.get(open_round.get_absolute_url(), {"q": "fältasistenter", "exakt": "1"})
+    assert titles(as_typed) == []
+    assert "Visar träffar för" not in as_typed.text
+
+
 @pytest.mark.parametrize(
     "params", [{"place": "9999"}, {"page": "x" * 50}, {"status": "\u00e5\u00e4"}, {"q": "och"}]
 )
