@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from places.models import District
-from proposals.search import parse_query, suggest_titles
+from proposals.search import parse_query
+from proposals.selectors import proposal_suggestions
 from reformbank.views import form_submit, require
 
 from . import permissions, selectors, services
@@ -131,7 +132,7 @@ def meeting_notes(request, pk):
         form = NotesForm(initial={name: request.POST.get(name, "") for name in ("notes", "ideas")})
         suggestions = []
         if search.is_valid() and search.cleaned_data["sok"].strip():
-            suggestions = suggest_titles(parse_query(search.cleaned_data["sok"]), limit=SUGGESTIONS)
+            suggestions = proposal_suggestions(parse_query(search.cleaned_data["sok"]), limit=SUGGESTIONS)
     elif request.method == "POST":
         form = NotesForm(request.POST)
         submitted = form_submit(

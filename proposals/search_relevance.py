@@ -785,10 +785,9 @@ def ideas_load(author) -> dict:
 
 def ours(q: str, limit: int = DEPTH) -> list[int]:
     """Reformbanken's search, as the list page runs it."""
-    from proposals.search import search_hits, search_query
-    from proposals.selectors import ProposalFilters
+    from proposals.selectors import ProposalFilters, proposal_search_hits
 
-    return search_hits(search_query(q), filters=ProposalFilters(), sort="", depth=limit).ranked_ids
+    return proposal_search_hits(ProposalFilters(q=q), depth=limit, sort="")[1].ranked_ids
 
 
 def baseline(q: str, limit: int = DEPTH) -> list[int]:

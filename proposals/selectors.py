@@ -14,7 +14,7 @@ from places.models import District, Place
 
 from .list_filters import list_filter
 from .models import Comment, PolicyArea, Proposal, ProposalCoauthor, ProposalMerge
-from .search import ParsedQuery, SearchHits, mark_matches, search_hits, search_query
+from .search import ParsedQuery, SearchHits, mark_matches, search_hits, search_query, suggest_titles
 
 SORTS = {
     "newest": ("-created_at", "-id"),
@@ -281,7 +281,8 @@ def proposal_search_hits(
         return query, None
     return query, search_hits(
         query,
-        filters=filters,
+        listed=proposal_search_queryset(filters),
+        cacheable=not filters.has_supports,
         sort=filters.sort if sort is None else sort,
         depth=depth,
         count_limit=count_limit,
@@ -394,3 +395,8 @@ def home_overview() -> dict:
         "most_supported": proposal_cards(rows.filter(support_count__gt=0).order_by(*SORTS["supported"])[:4]),
         "areas": PolicyArea.objects.filter(is_active=True),
     }
+
+
+def proposal_suggestions(query: ParsedQuery, *, limit: int) -> list[tuple[int, str]]:
+    """The titles that complete `query` as it is typed, among the ideas the list shows: (id, title)."""
+    return suggest_titles(query, listed=proposal_search_queryset(ProposalFilters()), limit=limit)

@@ -28,7 +28,7 @@ from .forms import (
     TopicFollowForm,
 )
 from .models import Comment, Proposal, ProposalCoauthor, ProposalMerge, Support
-from .search import mark_matches, parse_query, suggest_titles
+from .search import mark_matches, parse_query
 from .selectors import MARK_START, MARK_STOP
 from .templatetags.proposal_tags import highlight
 
@@ -125,7 +125,7 @@ def proposal_suggest(request):
             "title": title,
             "html": highlight(mark_matches(title, query, MARK_START, MARK_STOP)),
         }
-        for pk, title in suggest_titles(query, limit=SUGGESTIONS)
+        for pk, title in selectors.proposal_suggestions(query, limit=SUGGESTIONS)
     ]
     return JsonResponse({"suggestions": suggestions})
 
@@ -386,7 +386,7 @@ def proposal_merge(request, pk):
         else:
             ids = [
                 kept_pk
-                for kept_pk, _title in suggest_titles(
+                for kept_pk, _title in selectors.proposal_suggestions(
                     parse_query(q, prefix_last=True), limit=MERGE_CANDIDATES
                 )
             ]

@@ -186,13 +186,15 @@ def _complete_sql(query: ParsedQuery) -> RawSQL:
 def search_hits(
     query: ParsedQuery,
     *,
-    filters,
+    listed,
     sort: str,
     depth: int = SEARCH_DEPTH,
     count_limit: int | None = None,
+    cacheable: bool = True,
 ) -> SearchHits:
-    """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over the
-    list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
+    """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over
+    `listed`, the list's filtered queryset (proposals.selectors.proposal_search_queryset). Not `cacheable`: a
+    filter whose ideas change without a change to their text (the supported ones), never from the cache.
 
     With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
     more hits there than the limit, and the total is the limit + 1 and the facets count the first `depth`
@@ -202,10 +204,10 @@ def search_hits(
     those with all (`complete`): a second statement.
     Every page of a search is a slice of the same result, so paging through a search costs what its first
     page did (and, cached, one entry for all its pages); hits beyond `depth` cannot be paged to."""
-    cacheable = sort in CACHED_SORTS and not filters.has_supports
+    cacheable = cacheable and sort in CACHED_SORTS
     hits = _hits(
         query,
-        filters=filters,
+        listed=listed,
         sort=sort,
         depth=depth,
         relaxed=False,
@@ -213,7 +215,7 @@ def search_hits(
         count_limit=count_limit,
     )
     if query.relaxable and hits.total < RELAX_BELOW:
-        hits = _hits(query, filters=filters, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
+        hits = _hits(query, listed=listed, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
     return hits
 
 
@@ -225,17 +227,15 @@ def _composed(queryset) -> str:
 def _hits(
     query: ParsedQuery,
     *,
-    filters,
+    listed,
     sort: str,
     depth: int,
     relaxed: bool,
     cacheable: bool,
     count_limit: int | None = None,
 ) -> SearchHits:
-    from proposals.selectors import proposal_search_queryset
-
     columns, order = SEARCH_ORDERS[sort]
-    matching = proposal_search_queryset(filters).filter(
+    matching = listed.filter(
         RawSQL(
             "proposals_proposal.search_vector @@ %s::tsquery",
             [query.match(relaxed=relaxed)],
@@ -360,15 +360,12 @@ SELECT id, title FROM (
 """
 
 
-def suggest_titles(query: ParsedQuery, *, limit: int = 8) -> list[tuple[int, str]]:
-    """The ideas the list shows whose title best matches, the last word taken as a prefix: (id, title), best
-    first (rank, then support). One query for a common prefix, which ranks the most supported matches only
-    (settings.SUGGEST_CANDIDATES); two for a rare one, whose every match is ranked."""
-    from proposals.selectors import ProposalFilters, proposal_search_queryset
-
+def suggest_titles(query: ParsedQuery, *, listed, limit: int = 8) -> list[tuple[int, str]]:
+    """The ideas of `listed` (the ideas the list shows) whose title best matches, the last word taken as a
+    prefix: (id, title), best first (rank, then support). One query for a common prefix, which ranks the most
+    supported matches only (settings.SUGGEST_CANDIDATES); two for a rare one, whose every match is ranked."""
     if not query:
         return []
-    listed = proposal_search_queryset(ProposalFilters())
     walk = listed.order_by("-support_count", "-id").values("id", "title", "support_count", "search_head")
     sql, params = walk[:SUGGEST_WALK].query.sql_with_params()
     rank = _rank_sql(query, summary=False)

@@ -8,8 +8,7 @@ from members.models import Notification
 from places.models import Place
 from proposals import services
 from proposals.models import Comment, Proposal, ProposalCoauthor, ProposalMerge, Support
-from proposals.search import parse_query, search_hits
-from proposals.selectors import ProposalFilters
+from proposals.selectors import ProposalFilters, proposal_search_hits
 from tests.conftest import make_user, role_matrix
 from tests.parallel import client_for, parallel
 
@@ -57,7 +56,7 @@ def snapshot(proposal: Proposal) -> dict:
 
 def found(title: str) -> set[int]:
     """The ideas a search for `title` finds."""
-    return set(search_hits(parse_query(title), filters=ProposalFilters(), sort="", depth=50).ranked_ids)
+    return set(proposal_search_hits(ProposalFilters(q=title), depth=50, sort="")[1].ranked_ids)
 
 
 def test_merge_moves_supports_comments_tags_places_and_author(pair, editor_lan, supporters, other_member):
