@@ -78,7 +78,8 @@ SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int
 # and those of every reachable page, those pages are the search's, the page says "more than" the limit and the
 # facets count the hits that can be paged to. The table is then read for no hit nobody can page to (a common
 # word on a national bank has 300,000). Otherwise the window grows (by what it found), and once it would hold
-# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit.
+# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit;
+# past the limit its facets too count the hits that can be paged to (FACETS_COUNTED_SQL).
 FACETS_COUNTED_SQL = """(
     SELECT * FROM hits WHERE (SELECT count(*) FROM hits) <= {limit}
     UNION ALL
@@ -127,8 +128,8 @@ class SearchHits:
     place: dict = field(default_factory=dict)
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
     complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
-    # More hits than the count limit: `total` is the limit + 1, and the facets count only the first
-    # `facets_of` hits (those that can be paged to). None: every hit is counted.
+    # More hits than the count limit: the facets count only the first `facets_of` hits (those that can be paged
+    # to), and `total` is the limit + 1 when a window found them (exact otherwise). None: every hit is counted.
     facets_of: int | None = None
 
     @property
@@ -203,8 +204,8 @@ def search_hits(
     list's filtered queryset (`filters`: proposals.selectors.ProposalFilters).
 
     With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
-    more hits there than the limit, and the total is the limit + 1 and the facets count the first `depth`
-    hits. Otherwise the total is exact (the page says "more than" the limit beyond it).
+    more hits there than the limit, and the total is the limit + 1. Otherwise the total is exact (the page says
+    "more than" the limit beyond it). Past the limit the facets count the first `depth` hits.
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
