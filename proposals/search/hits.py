@@ -69,6 +69,8 @@ SELECT 'tag', t.slug, t.name, top.n FROM (
 UNION ALL
 SELECT 'complete', NULL, NULL, count(*)::int FROM hits WHERE complete
 UNION ALL
+SELECT 'total', NULL, NULL, count(*)::int FROM hits
+UNION ALL
 SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM top HAVING count(*) > 0
 """
 # A search with a count limit, sorted by date or by a count, first looks among the ideas first in that order (a
@@ -76,7 +78,13 @@ SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int
 # and those of every reachable page, those pages are the search's, the page says "more than" the limit and the
 # facets count the hits that can be paged to. The table is then read for no hit nobody can page to (a common
 # word on a national bank has 300,000). Otherwise the window grows (by what it found), and once it would hold
-# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit.
+# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit;
+# past the limit its facets too count the hits that can be paged to (FACETS_COUNTED_SQL).
+FACETS_COUNTED_SQL = """(
+    SELECT * FROM hits WHERE (SELECT count(*) FROM hits) <= {limit}
+    UNION ALL
+    SELECT * FROM top WHERE (SELECT count(*) FROM hits) > {limit}
+) AS facet_hits"""
 WINDOWS = {
     "newest": "created_at",
     "supported": "support_count",
@@ -87,14 +95,15 @@ WINDOW_FIRST = 50_000
 # On a smaller bank the table stays in the database's memory and reading every hit costs less than a window
 # that turns out too small: every hit is ranked and counted.
 WINDOW_BANK = 200_000
-# The sort column's value at the window's edge, and whether the window holds every idea (the edge is the
-# lowest value, as for comments when most ideas have none).
+# The sort column's value at the window's edge, unless the window holds the whole bank: as many ideas as the
+# table's estimate (-1 until it is first analysed), or every idea (the edge is the lowest value, as for comments
+# when most ideas have none). One query; the edge is looked up only when needed.
 WINDOW_SQL = """
-SELECT edge, edge IS NULL OR edge <= (SELECT {column} FROM proposals_proposal ORDER BY {column}, id LIMIT 1)
-FROM (SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %s LIMIT 1) AS w(edge)
+SELECT CASE WHEN c.reltuples < 0 OR c.reltuples > greatest(%(size)s, %(bank)s) THEN (
+    SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %(size)s LIMIT 1
+) END, (SELECT {column} FROM proposals_proposal ORDER BY {column}, id LIMIT 1)
+FROM pg_class c WHERE c.oid = 'proposals_proposal'::regclass
 """
-# The planner's estimate of the bank's size: a window as large holds the whole bank.
-BANK_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
 # most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
 # testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
@@ -119,8 +128,8 @@ class SearchHits:
     place: dict = field(default_factory=dict)
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
     complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
-    # More hits than the count limit: `total` is the limit + 1, and the facets count only the first
-    # `facets_of` hits (those that can be paged to). None: every hit is counted.
+    # More hits than the count limit: the facets count only the first `facets_of` hits (those that can be paged
+    # to), and `total` is the limit + 1 when a window found them (exact otherwise). None: every hit is counted.
     facets_of: int | None = None
 
     @property
@@ -197,8 +206,8 @@ def search_hits(
     filter whose ideas change without a change to their text (the supported ones), never from the cache.
 
     With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
-    more hits there than the limit, and the total is the limit + 1 and the facets count the first `depth`
-    hits. Otherwise the total is exact (the page says "more than" the limit beyond it).
+    more hits there than the limit, and the total is the limit + 1. Otherwise the total is exact (the page says
+    "more than" the limit beyond it). Past the limit the facets count the first `depth` hits.
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
@@ -254,29 +263,32 @@ def _hits(
     )
 
     def statement(window_queryset, *, large: bool) -> str:
+        if large:
+            facets = "top"
+        elif counted:
+            # More hits than the limit: the facets count those that can be paged to (grouping 300,000 hits'
+            # place and tag lists costs more than ranking them).
+            facets = FACETS_COUNTED_SQL.format(limit=int(count_limit))
+        else:
+            facets = "hits"
         return SEARCH_SQL.format(
             hits=_composed(window_queryset),
             top_tags=TOP_TAGS,
             order="complete DESC, " + order,
             depth=depth,
-            facets="top" if large else "hits",
+            facets=facets,
         )
 
     def compute() -> tuple[bool, list]:
         """Whether the hits are more than the limit (the facets then count the reachable ones), and the rows."""
-        size, bank = WINDOW_FIRST, None
+        size = WINDOW_FIRST
         while counted and sort in WINDOWS:
             column = WINDOWS[sort]
             with connection.cursor() as cursor:
-                if bank is None:
-                    cursor.execute(BANK_SIZE_SQL)
-                    bank = cursor.fetchone()[0]
-                if 0 <= bank <= max(size, WINDOW_BANK):  # -1: never analysed, not known
-                    break
-                cursor.execute(WINDOW_SQL.format(column=column), [size])
-                edge, whole_bank = cursor.fetchone() or (None, True)
-            if whole_bank:
-                break
+                cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
+                edge, lowest = cursor.fetchone()
+            if edge is None or edge <= lowest:
+                break  # the window would hold the whole bank
             rows = _rows(statement(queryset.filter(**{f"{column}__gte": edge}), large=True))
             found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
             if found > count_limit and _ranked_count(rows) >= depth:
@@ -294,19 +306,21 @@ def _hits(
         if kind == "status":
             hits.status[key] = hits.status.get(key, 0) + count
             hits.area[int(label)] = hits.area.get(int(label), 0) + count
-            hits.total += count
         elif kind == "place":
             hits.place[int(key)] = count
         elif kind == "tag":
             hits.tags.append((key, label, count))
         elif kind == "complete":
             hits.complete = count
+        elif kind == "total":
+            hits.total = count
         elif kind == "ranked":
             hits.ranked_ids = [int(pk) for pk in key.split(",")]
     hits.tags.sort(key=lambda tag: (-tag[2], tag[1]))
     if large:
         # Past the limit, or as many as the reachable pages hold if they hold more (a limit below them).
         hits.total = hits.complete = max(int(count_limit) + 1, len(hits.ranked_ids))
+    if counted and hits.total > count_limit:
         hits.facets_of = len(hits.ranked_ids)
     return hits
 
