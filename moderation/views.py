@@ -130,45 +130,59 @@ def report_detail(request, pk):
     return _report_page(request, _report_or_404(pk, request.viewer))
 
 
+def _report_decide(request, pk, *, form_class, form_name: str, decide, done: str):
+    """An editor's decision on a report: `decide(report, data)` once the form is valid, then back to the queue
+    with `done`; refused, the report's page again with this form (`form_name`) as it was typed."""
+    report = _report_or_404(pk, request.viewer)
+    form = form_class(request.POST)
+    submitted = form_submit(form, lambda data: decide(report, data))
+    if submitted:
+        messages.success(request, done)
+        return redirect("moderation:queue")
+    return _report_page(request, report, status=submitted.status, **{form_name: form})
+
+
 @login_required
 @require_POST
 def report_dismiss(request, pk):
-    report = _report_or_404(pk, request.viewer)
-    form = forms.Form(request.POST)
-    submitted = form_submit(form, lambda data: services.report_dismiss(report=report, editor=request.user))
-    if submitted:
-        messages.success(request, _("Anmälan är avfärdad."))
-        return redirect("moderation:queue")
-    return _report_page(request, report, status=submitted.status, dismiss_form=form)
+    return _report_decide(
+        request,
+        pk,
+        form_class=forms.Form,
+        form_name="dismiss_form",
+        decide=lambda report, data: services.report_dismiss(report=report, editor=request.user),
+        done=_("Anmälan är avfärdad."),
+    )
 
 
 @login_required
 @require_POST
 def report_hide(request, pk):
-    report = _report_or_404(pk, request.viewer)
-    form = HideForm(request.POST)
-    submitted = form_submit(
-        form, lambda data: services.report_hide(report=report, editor=request.user, reason=data["reason"])
+    return _report_decide(
+        request,
+        pk,
+        form_class=HideForm,
+        form_name="hide_form",
+        decide=lambda report, data: services.report_hide(
+            report=report, editor=request.user, reason=data["reason"]
+        ),
+        done=_("Det anmälda är dolt. Du kan visa det igen från anmälan."),
     )
-    if submitted:
-        messages.success(request, _("Det anmälda är dolt. Du kan visa det igen från anmälan."))
-        return redirect("moderation:queue")
-    return _report_page(request, report, status=submitted.status, hide_form=form)
 
 
 @login_required
 @require_POST
 def report_ask_change(request, pk):
-    report = _report_or_404(pk, request.viewer)
-    form = AskChangeForm(request.POST)
-    submitted = form_submit(
-        form,
-        lambda data: services.report_ask_change(report=report, editor=request.user, message=data["message"]),
+    return _report_decide(
+        request,
+        pk,
+        form_class=AskChangeForm,
+        form_name="ask_form",
+        decide=lambda report, data: services.report_ask_change(
+            report=report, editor=request.user, message=data["message"]
+        ),
+        done=_("Författaren har fått en notis om vad som ska ändras."),
     )
-    if submitted:
-        messages.success(request, _("Författaren har fått en notis om vad som ska ändras."))
-        return redirect("moderation:queue")
-    return _report_page(request, report, status=submitted.status, ask_form=form)
 
 
 @login_required
