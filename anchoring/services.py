@@ -189,13 +189,13 @@ def figures_count() -> Count | None:
                 _tally(rows["attendance"], key, position, day, attendance)
             for figure in MEETING_FIGURES:
                 figures += _figures(rows[figure], kind, figure)
-        count = Count.objects.create(counted_on=today, counted_at=timezone.now(), seconds=0)
+        count = Count.objects.create(
+            counted_on=today, counted_at=timezone.now(), seconds=time.monotonic() - started
+        )
         for figure in figures:
             figure.count = count
         Figure.objects.bulk_create(figures, batch_size=2000)
         Count.objects.exclude(pk=count.pk).delete()
-        count.seconds = time.monotonic() - started
-        count.save(update_fields=["seconds"])
     return count
 
 
