@@ -340,6 +340,12 @@ class SynonymSet(models.Model):
         indexes = [GinIndex(fields=["terms"], name="synonymset_terms_gin")]
         constraints = [
             models.CheckConstraint(condition=Q(terms__len__gte=2), name="synonymset_two_terms"),
+            # A double-click on Save, or two editors adding the same set, makes one set.
+            models.UniqueConstraint(
+                fields=["terms", "one_way"],
+                name="synonymset_unique_terms",
+                violation_error_message=_("De här synonymerna finns redan."),
+            ),
         ]
 
     def __str__(self):

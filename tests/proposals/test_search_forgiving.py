@@ -169,6 +169,20 @@ def test_editors_and_admins_keep_the_synonym_sets(act_as, client, role, expected
     assert SynonymSet.objects.count() == before + (1 if role in {"editor", "admin"} else 0)
 
 
+def test_a_synonym_set_saved_twice_is_one_set(admin_client):
+    """A double-click on Save (or two editors at once): the second is refused with a message, not a second set
+    and not an error page."""
+    data = {"terms": "gunga, gungbräda", "note": "Lekplatser"}
+    first = admin_client.post(reverse("admin:proposals_synonymset_add"), data)
+    again = admin_client.post(
+        reverse("admin:proposals_synonymset_add"), {**data, "terms": "Gunga ,gungbräda"}
+    )
+    assert first.status_code == 302
+    assert again.status_code == 200
+    assert "De här synonymerna finns redan." in again.content.decode()
+    assert SynonymSet.objects.filter(terms=["gunga", "gungbräda"]).count() == 1
+
+
 def test_an_editor_in_the_admin_sees_the_synonyms_and_nothing_else(act_as, client):
     editor = act_as("editor")
     assert not editor.is_staff
