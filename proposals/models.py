@@ -45,6 +45,19 @@ class PolicyArea(models.Model):
         return in_language(self.name, self.name_en)
 
 
+# What the list's filters test on an idea besides its sort order (proposals.selectors.proposal_filtered): kept in
+# each sort order's index.
+LISTED_COVERED = [
+    "hidden_at",
+    "merged_into",
+    "status",
+    "policy_area",
+    "support_count",
+    "search_districts",
+    "search_places",
+]
+
+
 class Proposal(models.Model):
     """A member's reform idea in the bank."""
 
@@ -126,10 +139,19 @@ class Proposal(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="proposal_search_gin"),
             GinIndex(fields=["search_head"], name="proposal_search_head_gin"),
-            models.Index(fields=["-created_at", "-id"], name="proposal_newest"),
-            models.Index(fields=["-support_count", "-id"], name="proposal_most_supported"),
-            models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented"),
-            models.Index(fields=["-last_activity_at", "-id"], name="proposal_recent_activity"),
+            # The sort orders, each with what the list's filters test (LISTED_COVERED): a page of the list walks
+            # one of them from the index alone, however thinly its filter is spread along the order, and reads
+            # only the rows of the page (proposals.selectors.proposal_card_page).
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest", include=LISTED_COVERED),
+            models.Index(
+                fields=["-support_count", "-id"], name="proposal_most_supported", include=LISTED_COVERED
+            ),
+            models.Index(
+                fields=["-comment_count", "-id"], name="proposal_most_commented", include=LISTED_COVERED
+            ),
+            models.Index(
+                fields=["-last_activity_at", "-id"], name="proposal_recent_activity", include=LISTED_COVERED
+            ),
             # Index-only counts of the listed ideas (neither hidden nor merged: proposal_queryset_for_list):
             # the whole list, and by district, area and status (few distinct values); the ids alone for a
             # municipality's count, merged with its place links. Without the condition in the index, every
@@ -145,12 +167,28 @@ class Proposal(models.Model):
                 condition=Q(hidden_at__isnull=True, merged_into__isnull=True),
             ),
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
-            models.Index(fields=["policy_area", "-created_at"], name="proposal_area_newest"),
-            # An area's ideas in the other sort orders: a deep page of one area (in one district) walks only
-            # that area's ideas, not the whole bank's, in order.
-            models.Index(fields=["policy_area", "-support_count", "-id"], name="proposal_area_supported"),
-            models.Index(fields=["policy_area", "-comment_count", "-id"], name="proposal_area_commented"),
-            models.Index(fields=["policy_area", "-last_activity_at", "-id"], name="proposal_area_active"),
+            # An area's ideas in each sort order: a deep page of one area (in one district) walks only that
+            # area's ideas, not the whole bank's, in order.
+            models.Index(
+                fields=["policy_area", "-created_at", "-id"],
+                name="proposal_area_newest",
+                include=LISTED_COVERED,
+            ),
+            models.Index(
+                fields=["policy_area", "-support_count", "-id"],
+                name="proposal_area_supported",
+                include=LISTED_COVERED,
+            ),
+            models.Index(
+                fields=["policy_area", "-comment_count", "-id"],
+                name="proposal_area_commented",
+                include=LISTED_COVERED,
+            ),
+            models.Index(
+                fields=["policy_area", "-last_activity_at", "-id"],
+                name="proposal_area_active",
+                include=LISTED_COVERED,
+            ),
             # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
             # district's links, instead of a probe into the table for every link.
             models.Index(fields=["policy_area", "id"], name="proposal_area_id"),

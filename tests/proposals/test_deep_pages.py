@@ -1,6 +1,8 @@
 """Page numbers from a crawler: any value shows a page (never a 500), and only the first pages can be reached."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from proposals import selectors
@@ -132,3 +134,38 @@ def test_my_ideas_are_not_capped(client, settings, monkeypatch, member, make_pro
     response = client.get(reverse("proposals:mine"), {"page": 3})
     assert response.context["page"].number == 3
     assert titles(response) == ["Idé 0"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"sort": "supported"},
+        {"district": "stad"},
+        {"place": "0180", "sort": "active"},
+        {"sort": "commented"},
+    ],
+)
+def test_list_pages_follow_the_order_reading_only_their_own_rows(
+    client, settings, member, make_proposal, stockholm, params
+):
+    """A page's ids come first, from the sort order's index (which holds what the filters test), then its rows:
+    the pages are the slices of the whole list in order."""
+    for i in range(7):
+        make_proposal(member, title=f"Idé nummer {i}", places=[stockholm] if i % 2 else None)
+    settings.PROPOSALS_PER_PAGE = 10
+    whole = titles(client.get(reverse("proposals:list"), params))
+    settings.PROPOSALS_PER_PAGE = 2
+    pages = range(1, (len(whole) + 1) // 2 + 1)
+    paged = []
+    with CaptureQueriesContext(connection) as queries:
+        for page in pages:
+            paged += titles(client.get(reverse("proposals:list"), {**params, "page": page}))
+    assert paged == whole and len(whole) == (3 if "place" in params or "district" in params else 7)
+    rows = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith('SELECT "proposals_proposal"."id", "proposals_proposal"."title"')
+    ]
+    assert len(rows) == len(pages)
+    assert all('"proposals_proposal"."id" IN (SELECT U0."id"' in sql for sql in rows)
