@@ -74,12 +74,13 @@ UNION ALL
 SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int FROM top HAVING count(*) > 0
 """
 # A search with a count limit, sorted by date or by a count, first looks among the ideas first in that order (a
-# window of the sort's own index, ANDed with the GIN bitmap): when the window holds more hits than the limit
-# and those of every reachable page, those pages are the search's, the page says "more than" the limit and the
-# facets count the hits that can be paged to. The table is then read for no hit nobody can page to (a common
-# word on a national bank has 300,000). Otherwise the window grows (by what it found), and once it would hold
-# the whole bank every hit is ranked and counted, as without a limit. A search by relevance ranks every hit;
-# past the limit its facets too count the hits that can be paged to (FACETS_COUNTED_SQL).
+# window of the sort's own index, ANDed with the GIN bitmap): when the window holds the hits of every reachable
+# page, those pages are the search's. Then, with more hits than the limit in the window or among every hit
+# (counted up to the limit + 1), the page says "more than" the limit and the facets count the hits that can be
+# paged to. The table is then read for no hit nobody can page to (a common word on a national bank has 300,000).
+# Otherwise the window grows (by what it found), and once it would hold the whole bank, or when there are fewer
+# hits than the limit, every hit is ranked and counted. A search by relevance ranks every hit; past the limit
+# its facets too count the hits that can be paged to (FACETS_COUNTED_SQL).
 FACETS_COUNTED_SQL = """(
     SELECT * FROM hits WHERE (SELECT count(*) FROM hits) <= {limit}
     UNION ALL
@@ -223,7 +224,7 @@ def search_hits(
         cacheable=cacheable,
         count_limit=count_limit,
     )
-    if query.relaxable and hits.total < RELAX_BELOW:
+    if query.relaxable and hits.total < RELAX_BELOW and hits.facets_of is None:
         hits = _hits(query, listed=listed, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
     return hits
 
@@ -291,9 +292,14 @@ def _hits(
                 break  # the window would hold the whole bank
             rows = _rows(statement(queryset.filter(**{f"{column}__gte": edge}), large=True))
             found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
-            if found > count_limit and _ranked_count(rows) >= depth:
-                return True, rows
-            size = size * max(2, math.ceil(1.2 * (count_limit + 1) / max(found, 1)))
+            if _ranked_count(rows) >= depth:
+                # The window holds every reachable page. More hits than the limit in it, or else counted up to
+                # the limit + 1 among every hit (an index count that stops there): then those pages are the
+                # search's. Otherwise every hit is ranked and counted, as they are few.
+                if found > count_limit or _count_to(matching, count_limit + 1) > count_limit:
+                    return True, rows
+                break
+            size = size * max(2, math.ceil(1.2 * depth / max(found, 1)))
         return False, _rows(statement(queryset, large=False))
 
     if cacheable:
@@ -323,6 +329,12 @@ def _hits(
     if counted and hits.total > count_limit:
         hits.facets_of = len(hits.ranked_ids)
     return hits
+
+
+def _count_to(queryset, limit: int) -> int:
+    """How many ideas `queryset` holds, counted no further than `limit`."""
+    sql = f"SELECT count(*) FROM ({_composed(queryset.order_by().values('id')[:limit])}) AS counted"
+    return _rows(sql)[0][0]
 
 
 def _ranked_count(rows) -> int:

@@ -125,3 +125,23 @@ def test_capped_facets_count_the_hits_that_can_be_paged_to(client, settings, mon
     assert "Antalen inom parentes räknar de 6 första träffarna." in html
     # the six newest: numbers 11 to 6, of which 9 and 6 are in Nacka
     assert "Nacka (2)" in html and "Stockholm (4)" in html
+
+
+def test_a_window_with_every_reachable_page_counts_the_rest_from_the_index(
+    client, settings, monkeypatch, twelve_ideas
+):
+    """The window of the newest nine ideas holds the eight hits that can be paged to but not more than the
+    limit: the hits are counted up to the limit + 1 instead of growing the window to the whole bank."""
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    exact = [searched(client, {"q": "läxhjälp", "sort": "newest", "page": page})[0] for page in (1, 2)]
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 8)
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
+    settings.PROPOSAL_COUNT_LIMIT = 10
+    with CaptureQueriesContext(connection) as queries:
+        capped = [searched(client, {"q": "läxhjälp", "sort": "newest", "page": page}) for page in (1, 2)]
+    assert [titles for titles, _response in capped] == exact
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert len(statements) == 1 and '" >= ' in statements[0]  # the window only, never every hit
+    assert any("LIMIT 11) AS counted" in q["sql"] for q in queries)
+    assert result_count(capped[0][1]) == "Fler än 10 idéer"
