@@ -126,7 +126,7 @@ def database_facts() -> dict:
     )
 
 
-def seed(proposals: int, reuse: bool) -> dict:
+def seed(proposals: int, reuse: bool, *, compacted: bool = True) -> dict:
     """Migrate and seed the benchmark database (unless --reuse finds it seeded); returns timings and facts."""
     timings = {}
     if reuse:
@@ -135,8 +135,10 @@ def seed(proposals: int, reuse: bool) -> dict:
         # A database seeded before the coherent demo holds one derived idea more than the N asked for.
         if facts["count"] in (proposals, proposals + 1):
             print(f"Reusing {bench_env()['PGSERVER_DATABASE']}: {facts['count']} ideas already there.")
-            # The last run's reindex timing rewrote every idea: compact again, or this run measures the bloat.
-            compact(timings)
+            # The last run's reindex timing rewrote every idea: compact again, or this run measures the bloat
+            # (unless told it was a run without the reindex: --no-extras --no-compact).
+            if compacted:
+                compact(timings)
             return {"timings": timings, "facts": facts}
         print(
             f"{bench_env()['PGSERVER_DATABASE']} holds {facts['count']} ideas, not {proposals}: seeding afresh."
@@ -357,8 +359,10 @@ def report(results: list[Scenario], args, facts: dict, timings: dict, load: tupl
             f"Seed: seed_demo {timings['seed']:.1f} s (migrate {timings['migrate']:.1f} s, "
             f"VACUUM {timings['vacuum']:.1f} s)"
         )
-    else:
+    elif "vacuum" in timings:
         print(f"Reused the seeded database; VACUUM {timings['vacuum']:.1f} s")
+    else:
+        print("Reused the seeded database as it was (--no-compact)")
     print(f"Code: {code_version()}; load average before / after: {load[0]:.1f} / {load[1]:.1f}")
     header = (
         f"{'scenario':<16} {'ok':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}"
@@ -411,6 +415,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--seed-only", action="store_true", help="seed (or reuse) the database and stop")
     parser.add_argument(
+        "--no-compact",
+        action="store_true",
+        help="with --reuse: skip VACUUM FULL (the last run had --no-extras, so no reindex rewrote the ideas)",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         default=[],
@@ -432,7 +441,7 @@ def main(argv=None) -> int:
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1) / 2:
         print(f"Warning: load average {load:.1f} on {os.cpu_count()} cores; other work inflates latencies.")
-    seeded = seed(args.proposals, args.reuse)
+    seeded = seed(args.proposals, args.reuse, compacted=not args.no_compact)
     facts = seeded["facts"]
     if args.seed_only:
         return 0
