@@ -126,7 +126,7 @@ def database_facts() -> dict:
     )
 
 
-def seed(proposals: int, reuse: bool, *, compacted: bool = True) -> dict:
+def seed(proposals: int, reuse: bool, *, compact_reused: bool = True) -> dict:
     """Migrate and seed the benchmark database (unless --reuse finds it seeded); returns timings and facts."""
     timings = {}
     if reuse:
@@ -137,7 +137,7 @@ def seed(proposals: int, reuse: bool, *, compacted: bool = True) -> dict:
             print(f"Reusing {bench_env()['PGSERVER_DATABASE']}: {facts['count']} ideas already there.")
             # The last run's reindex timing rewrote every idea: compact again, or this run measures the bloat
             # (unless told it was a run without the reindex: --no-extras --no-compact).
-            if compacted:
+            if compact_reused:
                 compact(timings)
             return {"timings": timings, "facts": facts}
         print(
@@ -441,7 +441,7 @@ def main(argv=None) -> int:
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1) / 2:
         print(f"Warning: load average {load:.1f} on {os.cpu_count()} cores; other work inflates latencies.")
-    seeded = seed(args.proposals, args.reuse, compacted=not args.no_compact)
+    seeded = seed(args.proposals, args.reuse, compact_reused=not args.no_compact)
     facts = seeded["facts"]
     if args.seed_only:
         return 0

@@ -56,6 +56,13 @@ LISTED_COVERED = [
     "search_districts",
     "search_places",
 ]
+# Each sort order's column and the names of its index over the bank and within an area.
+SORT_INDEXES = [
+    ("created_at", "proposal_newest", "proposal_area_newest"),
+    ("support_count", "proposal_most_supported", "proposal_area_supported"),
+    ("comment_count", "proposal_most_commented", "proposal_area_commented"),
+    ("last_activity_at", "proposal_recent_activity", "proposal_area_active"),
+]
 
 
 class Proposal(models.Model):
@@ -142,15 +149,9 @@ class Proposal(models.Model):
             # The sort orders, each with what the list's filters test (LISTED_COVERED): a page of the list walks
             # one of them from the index alone, however thinly its filter is spread along the order, and reads
             # only the rows of the page (proposals.selectors.proposal_card_page).
-            models.Index(fields=["-created_at", "-id"], name="proposal_newest", include=LISTED_COVERED),
-            models.Index(
-                fields=["-support_count", "-id"], name="proposal_most_supported", include=LISTED_COVERED
-            ),
-            models.Index(
-                fields=["-comment_count", "-id"], name="proposal_most_commented", include=LISTED_COVERED
-            ),
-            models.Index(
-                fields=["-last_activity_at", "-id"], name="proposal_recent_activity", include=LISTED_COVERED
+            *(
+                models.Index(fields=[f"-{column}", "-id"], name=name, include=LISTED_COVERED)
+                for column, name, _area_name in SORT_INDEXES
             ),
             # Index-only counts of the listed ideas (neither hidden nor merged: proposal_queryset_for_list):
             # the whole list, and by district, area and status (few distinct values); the ids alone for a
@@ -169,25 +170,11 @@ class Proposal(models.Model):
             models.Index(fields=["status", "-created_at"], name="proposal_status_newest"),
             # An area's ideas in each sort order: a deep page of one area (in one district) walks only that
             # area's ideas, not the whole bank's, in order.
-            models.Index(
-                fields=["policy_area", "-created_at", "-id"],
-                name="proposal_area_newest",
-                include=LISTED_COVERED,
-            ),
-            models.Index(
-                fields=["policy_area", "-support_count", "-id"],
-                name="proposal_area_supported",
-                include=LISTED_COVERED,
-            ),
-            models.Index(
-                fields=["policy_area", "-comment_count", "-id"],
-                name="proposal_area_commented",
-                include=LISTED_COVERED,
-            ),
-            models.Index(
-                fields=["policy_area", "-last_activity_at", "-id"],
-                name="proposal_area_active",
-                include=LISTED_COVERED,
+            *(
+                models.Index(
+                    fields=["policy_area", f"-{column}", "-id"], name=area_name, include=LISTED_COVERED
+                )
+                for column, _name, area_name in SORT_INDEXES
             ),
             # Counting an area's ideas within a district: the area's ids from the index alone, joined with the
             # district's links, instead of a probe into the table for every link.

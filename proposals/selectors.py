@@ -190,11 +190,10 @@ def proposal_card_page(
 
 
 def _page_rows(sliced):
-    """The rows of one page of a list built on proposal_queryset_for_list: its ids paged first, from the sort order's index alone (it holds what
-    the filters test: proposals.models.LISTED_COVERED), then those rows read. Walking to page 50 of a filter
-    spread thinly along the order (a municipality) read up to 7,000 rows of a national bank for 20."""
-    if not hasattr(sliced, "query") or not sliced.query.is_sliced:
-        return sliced
+    """The rows of one page of a list built on proposal_queryset_for_list: its ids paged first, from the sort
+    order's index alone (it holds what the filters test: proposals.models.LISTED_COVERED), then those rows
+    read. Walking to page 50 of a filter spread thinly along the order (a municipality) read up to 7,000 rows
+    of a national bank for 20."""
     ordering = sliced.query.order_by or sliced.query.get_meta().ordering
     return proposal_queryset_for_list().filter(pk__in=sliced.values("pk")).order_by(*ordering)
 
