@@ -6,7 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -146,6 +146,12 @@ class Proposal(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="proposal_search_gin"),
             GinIndex(fields=["search_head"], name="proposal_search_head_gin"),
+            # The head's lexemes behind their labels ("Askolor", "D_skola"): a search by relevance finds the
+            # ideas at or above a rank from it (proposals.search.hits, migration 0019 defines the function).
+            GinIndex(
+                Func(F("search_head"), function="proposal_head_labels", output_field=SearchVectorField()),
+                name="proposal_head_labels_gin",
+            ),
             # The sort orders, each with what the list's filters test (LISTED_COVERED): a page of the list walks
             # one of them from the index alone, however thinly its filter is spread along the order, and reads
             # only the rows of the page (proposals.selectors.proposal_card_page).

@@ -11,19 +11,21 @@ within a moment may leave a search cached without the earlier one for up to SEAR
 """
 
 import hashlib
+import json
 import math
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, IntegerField
 from django.db.models.expressions import RawSQL
 
 from .index import SEARCH_CACHE, place_lexeme
-from .language import RANK_WEIGHTS
+from .language import RANK_WEIGHTS, SUMMARY_MARK, quote_lexeme
 from .lexicon import bank_lexicon
-from .query import ParsedQuery, SynonymSet, parse_query
+from .query import ParsedQuery, SynonymSet, parse_query, rank_clauses, rank_levels
 
 # Per sort: the columns the hits carry for it besides the id and the facets, and the order. Relevance: ideas
 # with every word first, then the title's best tiers, the summary, and recency (not support: a search in these
@@ -165,21 +167,125 @@ def search_query(q: str, *, correct: bool = True) -> ParsedQuery:
     return query.with_synonyms(synonym_sets).with_places(places, place_lexeme)
 
 
-RANK_SQL = "ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery)"
-# What a correction or a synonym matches counts for this much of what the words as typed match: an idea with
-# the typed word ranks above one with its correction, one with the word above one with its synonym.
-BORROWED_RANK = 0.3
+# ts_rank over search_head gives each lexeme asked for that the head holds its label's weight over 1.64493406685
+# (one position each), summed and divided by how many were asked for: times that many and 10 × 1.64493406685, the
+# sum of the weights in tenths, a whole number (proposals.search.query.RankTerm).
+RANK_SQL = "round(ts_rank(%s::float4[], proposals_proposal.search_head, %s::tsquery) * %s)::int"
+RANK_TENTHS = 10 * 1.64493406685
 
 
 def _rank_sql(query: ParsedQuery, *, summary: bool = True) -> RawSQL:
+    """The rank key: the own lexemes' weights and, a correction's or a synonym's counting for 0.3 of them, the
+    borrowed lexemes' (ParsedQuery.rank_scales), so that an idea with the typed word ranks above one with its
+    correction, one with the word above one with its synonym. A whole number: the ideas at or above a key can
+    be found from the index of labelled head lexemes (_reaching)."""
     own, borrowed = query.rank(summary=summary), query.rank(summary=summary, borrowed=True)
+    own_size, borrowed_size = query.rank_sizes(summary=summary)
+    own_scale, borrowed_scale = query.rank_scales(summary=summary)
     if not borrowed:
-        return RawSQL(RANK_SQL, [RANK_WEIGHTS, own], FloatField())
+        return RawSQL(RANK_SQL, [RANK_WEIGHTS, own, own_size * RANK_TENTHS], IntegerField())
     return RawSQL(
-        f"{RANK_SQL} + {BORROWED_RANK} * {RANK_SQL}",
-        [RANK_WEIGHTS, own, RANK_WEIGHTS, borrowed],
-        FloatField(),
+        f"{RANK_SQL} * {int(own_scale)} + {RANK_SQL} * {int(borrowed_scale)}",
+        [RANK_WEIGHTS, own, own_size * RANK_TENTHS, RANK_WEIGHTS, borrowed, borrowed_size * RANK_TENTHS],
+        IntegerField(),
     )
+
+
+# A search by relevance past the count limit ranks only the hits whose rank key reaches a key that at least
+# `depth` hits reach (every other hit ranks below all of them), not every hit: a common word on a national bank
+# has 300,000, while the ideas with it in the title as typed, and in the summary, are a few thousand. The ideas
+# at or above a key are those whose head holds one of a few sets of labelled lexemes (rank_clauses), each found
+# by the index of labelled head lexemes. The key is chosen from a sample of the bank (how many ideas reach each
+# key); if the filters then leave fewer than `depth` hits at or above it, a lower key is tried, and after
+# TOP_TRIES every hit is ranked. Whichever key is chosen, the pages are those of ranking every hit.
+REACHING_SQL = "proposal_head_labels(proposals_proposal.search_head) @@ %s::tsquery"
+TOP_LEVELS = 4096  # most rank keys a query can give
+TOP_CLAUSES = 48  # most sets of labelled lexemes for one key
+TOP_TRIES = 2  # most keys whose hits are ranked
+TOP_SAMPLE = 5000  # ideas in the sample (pages of the table, chosen the same way every time)
+TOP_MARGIN = 2  # the sample's estimate at the chosen key is this many times `depth` (filters, chance)
+# The ideas of the sample at each rank key above none. A small table is read whole.
+SAMPLE_SQL = """
+SELECT key, count(*) FROM (
+    SELECT {rank} AS key FROM proposals_proposal TABLESAMPLE SYSTEM (%s) REPEATABLE (16)
+    WHERE search_head @@ %s::tsquery
+) AS sample WHERE key > 0 GROUP BY key ORDER BY key DESC
+"""
+SAMPLE_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
+
+
+def _reaching(clauses) -> RawSQL:
+    """The ideas whose head satisfies one of the conjunctions of labelled lexemes: one index scan each."""
+    return RawSQL(
+        "(" + " OR ".join([REACHING_SQL] * len(clauses)) + ")",
+        [" & ".join(quote_lexeme(lexeme) for lexeme in clause) for clause in clauses],
+        BooleanField(),
+    )
+
+
+# Which labelled lexemes some idea's head holds: one index look-up each, in one round trip. Those that the
+# statistics of the index name as common (ANALYZE) are taken as held without a look-up, which for them would
+# read a long list; the statistics are read again at most every COMMON_SECONDS. A common lexeme that has since
+# left every head only makes a key's clauses more.
+PRESENT_SQL = """
+SELECT labelled FROM unnest(%s::text[]) AS labelled WHERE EXISTS (
+    SELECT 1 FROM proposals_proposal WHERE proposal_head_labels(search_head) @@ labelled::tsquery
+)
+"""
+COMMON_SQL = """
+SELECT coalesce(most_common_elems::text::text[], '{}') FROM pg_stats
+WHERE schemaname = current_schema() AND tablename = 'proposal_head_labels_gin'
+"""
+COMMON_SECONDS = 600
+_common = {"read_at": -math.inf, "labelled": frozenset()}
+
+
+def _common_labelled() -> frozenset:
+    if time.monotonic() - _common["read_at"] > COMMON_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(COMMON_SQL)
+            row = cursor.fetchone()
+        _common.update(read_at=time.monotonic(), labelled=frozenset(row[0] if row else ()))
+    return _common["labelled"]
+
+
+def _terms_present(terms) -> list | None:
+    """The rank terms with only the labels that some idea's head holds them with (a stem is rarely written as
+    a word, and a word in no title has no title label): the keys no idea can have are not looked at, and a
+    key's clauses are far fewer."""
+    if not terms:
+        return None
+    common = _common_labelled()
+    asked = [labelled for term in terms for labelled in term.labelled() if labelled not in common]
+    present = common
+    if asked:
+        quoted = [quote_lexeme(labelled) for labelled in asked]
+        found = {row[0] for row in _rows(connection.ops.compose_sql(PRESENT_SQL, [quoted]))}
+        present = common | {labelled for labelled, q in zip(asked, quoted) if q in found}
+    kept = []
+    for term in terms:
+        labels = "".join(label for label in term.labels if label + term.lexeme in present)
+        if labels:
+            kept.append(replace(term, labels=labels))
+    return kept
+
+
+def _levels_sampled(query: ParsedQuery) -> list[tuple[int, float]]:
+    """(key, how many ideas of the bank the sample says reach it), highest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(SAMPLE_SIZE_SQL)
+        size = cursor.fetchone()[0]
+    percent = 100.0 if size <= TOP_SAMPLE else 100.0 * TOP_SAMPLE / size
+    rank = _rank_sql(query)
+    head = " | ".join(filter(None, (query.rank(), query.rank(borrowed=True))))
+    with connection.cursor() as cursor:
+        cursor.execute(SAMPLE_SQL.format(rank=rank.sql), [*rank.params, percent, head])
+        rows = cursor.fetchall()
+    reached, levels = 0, []
+    for key, count in rows:
+        reached += count
+        levels.append((key, reached * 100.0 / percent))
+    return levels
 
 
 def _complete_sql(query: ParsedQuery) -> RawSQL:
@@ -254,14 +360,18 @@ def _hits(
     )
     depth = max(1, int(depth))
     counted = count_limit is not None and not relaxed
-    queryset = (
-        matching.annotate(
-            complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
-            rank=_rank_sql(query),
+
+    def ranked(ideas):
+        return (
+            ideas.annotate(
+                complete=_complete_sql(query) if relaxed else RawSQL("true", [], BooleanField()),
+                rank=_rank_sql(query),
+            )
+            .order_by()
+            .values(*HIT_COLUMNS, *columns)
         )
-        .order_by()
-        .values(*HIT_COLUMNS, *columns)
-    )
+
+    queryset = ranked(matching)
 
     def statement(window_queryset, *, large: bool) -> str:
         if large:
@@ -280,8 +390,44 @@ def _hits(
             facets=facets,
         )
 
+    def from_the_top() -> list | None:
+        """By relevance past the limit: the rows of the hits at or above a key that `depth` of them reach, if
+        there are more hits than the limit; None when it takes ranking every hit (and at once when the planner
+        expects no more hits than the limit)."""
+        terms = query.rank_terms()
+        if not terms or _estimate(matching) <= count_limit:
+            return None
+        terms = _terms_present(terms)
+        if not terms or rank_levels(terms, limit=TOP_LEVELS) is None:
+            return None
+        wanted = TOP_MARGIN * depth
+        levels = _levels_sampled(query)
+        for _try in range(TOP_TRIES):
+            level, reach = next(((key, reach) for key, reach in levels if reach >= wanted), (None, 0))
+            clauses = level and rank_clauses(terms, level, limit=TOP_CLAUSES)
+            if not clauses:
+                return None
+            # An idea with every word's form in its head is a hit: the words need not be looked up again.
+            implied = all(
+                query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in c}) for c in clauses
+            )
+            reaching = (listed if implied else matching).filter(_reaching(clauses))
+            rows = _rows(statement(ranked(reaching), large=True))
+            found = next((n for kind, _key, _label, n in rows if kind == "total"), 0)
+            if found >= depth:
+                if found > count_limit or _count_to(matching, count_limit + 1) > count_limit:
+                    return rows
+                return None  # as few hits as the limit: every one is ranked and counted
+            # The filters kept `found` of about `reach`: look lower, where as many as that takes are.
+            wanted = reach * TOP_MARGIN * depth / max(found, 1)
+        return None
+
     def compute() -> tuple[bool, list]:
         """Whether the hits are more than the limit (the facets then count the reachable ones), and the rows."""
+        if counted and not sort:
+            rows = from_the_top()
+            if rows is not None:
+                return True, rows
         size = WINDOW_FIRST
         while counted and sort in WINDOWS:
             column = WINDOWS[sort]
@@ -329,6 +475,11 @@ def _hits(
     if counted and hits.total > count_limit:
         hits.facets_of = len(hits.ranked_ids)
     return hits
+
+
+def _estimate(queryset) -> float:
+    """How many rows the planner expects `queryset` to have (from the statistics of the GIN index's lexemes)."""
+    return json.loads(queryset.order_by().values("id").explain(format="json"))[0]["Plan"]["Plan Rows"]
 
 
 def _count_to(queryset, limit: int) -> int:

@@ -52,7 +52,10 @@ TIER_ORDER = {EXACT: 0, INFLECTED: 1, PART: 2, FOLDED: 3}
 HEAD_LABELS = {EXACT: "A", INFLECTED: "B", PART: "C", FOLDED: "C"}
 SUMMARY_LABEL = "D"
 SUMMARY_MARK = "_"
-RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
+# Each label's weight in the rank, in tenths: ts_rank takes them as RANK_WEIGHTS, and the search orders by their
+# sum (proposals.search.query.RankTerm), a whole number.
+LABEL_TENTHS = {"A": 10, "B": 6, "C": 3, "D": 1}
+RANK_WEIGHTS = "{" + ", ".join(str(LABEL_TENTHS[label] / 10) for label in "DCBA") + "}"
 MAX_POSITIONS, MAX_POSITION = 8, 16383
 
 _snowball = snowballstemmer.stemmer("swedish")

@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .language import (
+    LABEL_TENTHS,
     STOPWORDS,
+    SUMMARY_LABEL,
     SUMMARY_MARK,
     WORD_RE,
     fold,
@@ -95,6 +97,77 @@ class QueryWord:
         return sorted(own - self.borrowed)
 
 
+# A correction's or a synonym's lexeme counts for this much (in tenths) of what the word's own lexemes count.
+BORROWED_TENTHS = 3
+# Title lexemes carry one of these labels in search_head (proposals.search.index), summary lexemes SUMMARY_LABEL.
+TITLE_LABELS = "ABC"
+
+
+@dataclass(frozen=True)
+class RankTerm:
+    """A head lexeme that ranks: the title's, or the summary's behind SUMMARY_MARK."""
+
+    lexeme: str
+    scale: int  # what a tenth of its label's weight adds to the rank key (ParsedQuery.rank_scales)
+    labels: str = ""  # the labels it can have: the title's or the summary's unless told fewer
+
+    def __post_init__(self):
+        if not self.labels:
+            kind = SUMMARY_LABEL if self.lexeme.startswith(SUMMARY_MARK) else TITLE_LABELS
+            object.__setattr__(self, "labels", kind)
+
+    def labelled(self) -> list[str]:
+        """The lexeme behind each label it can have, as the index of labelled head lexemes holds it."""
+        return [label + self.lexeme for label in self.labels]
+
+    def value(self, label: str) -> int:
+        return self.scale * LABEL_TENTHS[label]
+
+
+def rank_levels(terms, *, limit: int) -> list[int] | None:
+    """Every rank key an idea can have, highest first; None when there are more than `limit`."""
+    levels = {0}
+    for term in terms:
+        levels |= {level + term.value(label) for level in levels for label in term.labels}
+        if len(levels) > limit:
+            return None
+    return sorted(levels, reverse=True)
+
+
+def rank_clauses(terms, at_least: int, *, limit: int) -> list[tuple[str, ...]] | None:
+    """The ideas whose rank key is at least `at_least`, as conjunctions of labelled head lexemes ("Askolor",
+    "D_skola", see proposals.search.index.HEAD_LABELS_SQL), one of which each such idea's head satisfies: every
+    least set of (label, lexeme) whose values reach it. None when there are more than `limit`."""
+    options = sorted(
+        ((term, sorted(term.labels, key=term.value, reverse=True)) for term in terms),
+        key=lambda option: -option[0].value(option[1][0]),
+    )
+    reach = [0] * (len(options) + 1)  # the most that the terms from i on can add
+    for i in range(len(options) - 1, -1, -1):
+        term, labels = options[i]
+        reach[i] = reach[i + 1] + term.value(labels[0])
+    clauses = []
+
+    def walk(i: int, chosen: tuple, total: int) -> bool:
+        if total >= at_least:
+            if total - min(value for _lexeme, value in chosen) < at_least:
+                clauses.append(tuple(lexeme for lexeme, _value in chosen))
+            return len(clauses) <= limit
+        if total + reach[i] < at_least:
+            return True
+        term, labels = options[i]
+        for label in labels:
+            if not walk(
+                i + 1, (*chosen, (label + term.lexeme, term.value(label))), total + term.value(label)
+            ):
+                return False
+        return walk(i + 1, chosen, total)
+
+    if at_least <= 0:
+        return None  # every idea: no clause to look up
+    return clauses if walk(0, (), 0) else None
+
+
 def word_forms(word: str) -> frozenset:
     return frozenset({word} | inflection_keys(word))
 
@@ -159,17 +232,58 @@ class ParsedQuery:
             )
         return " & ".join(clauses)
 
-    def rank(self, *, summary: bool = True, borrowed: bool = False) -> str:
-        """Every lexeme of the query OR-ed, as in the title and (unless told not to) in the summary, for
-        ts_rank over search_head's labels; with `borrowed`, those of the corrections and synonyms instead
-        (ranked lower, see proposals.search.hits), "" when there are none."""
+    def _rank_items(self, *, summary: bool, borrowed: bool) -> list[tuple[str, bool]]:
+        """(head lexeme, as a prefix) for each lexeme that ranks, once each."""
         items = []
         for mark in ["", SUMMARY_MARK] if summary else [""]:
             for qw in self.words:
                 if qw.prefix and not borrowed:
-                    items.append(quote_lexeme(mark + qw.word) + ":*")
-                items.extend(quote_lexeme(mark + x) for x in qw.lexemes(borrowed=borrowed))
-        return " | ".join(dict.fromkeys(items))
+                    items.append((mark + qw.word, True))
+                items.extend((mark + x, False) for x in qw.lexemes(borrowed=borrowed))
+        return list(dict.fromkeys(items))
+
+    def rank(self, *, summary: bool = True, borrowed: bool = False) -> str:
+        """Every lexeme of the query OR-ed, as in the title and (unless told not to) in the summary, for
+        ts_rank over search_head's labels; with `borrowed`, those of the corrections and synonyms instead
+        (ranked lower, see rank_scales), "" when there are none."""
+        items = self._rank_items(summary=summary, borrowed=borrowed)
+        return " | ".join(quote_lexeme(lex) + (":*" if prefix else "") for lex, prefix in items)
+
+    def rank_sizes(self, *, summary: bool = True) -> tuple[int, int]:
+        """How many lexemes ts_rank divides by in rank() and in rank(borrowed=True): it counts each lexeme once,
+        a prefix and the same lexeme whole alike."""
+        return tuple(
+            len({lex for lex, _prefix in self._rank_items(summary=summary, borrowed=borrowed)})
+            for borrowed in (False, True)
+        )
+
+    def rank_scales(self, *, summary: bool = True) -> tuple[int, int]:
+        """What a tenth of a label's weight adds to the rank key for an own lexeme and for a borrowed one.
+
+        The rank is own / n_own + 0.3 × borrowed / n_borrowed (the sums of the lexemes' weights over how many
+        were asked for): times 10 × n_own × n_borrowed, and with the weights in tenths, a whole number with the
+        same order."""
+        own, borrowed = self.rank_sizes(summary=summary)
+        if not borrowed:
+            return 1, 0
+        return 10 * borrowed, BORROWED_TENTHS * own
+
+    def rank_terms(self) -> tuple["RankTerm", ...] | None:
+        """The head lexemes that rank, each with what a tenth of its label's weight adds to the rank key; None
+        when a word is half-typed (a prefix's lexemes are not known in advance) or a lexeme is both the word's
+        own and borrowed."""
+        own_scale, borrowed_scale = self.rank_scales()
+        terms = {}
+        for borrowed, scale in ((False, own_scale), (True, borrowed_scale)):
+            for lexeme, prefix in self._rank_items(summary=True, borrowed=borrowed):
+                if prefix or lexeme in terms:
+                    return None
+                terms[lexeme] = RankTerm(lexeme, scale)
+        return tuple(terms.values())
+
+    def matched_by(self, lexemes: set) -> bool:
+        """Whether a document with these lexemes is a hit (match), by a form of each word."""
+        return all(qw.forms & lexemes for qw in self.words)
 
     def word_matches(self, word: str) -> bool:
         """Whether a word of a text (lower-case) matches one of the query's words: for highlighting. Every

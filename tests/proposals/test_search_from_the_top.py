@@ -1,0 +1,164 @@
+"""A search by relevance past the count limit ranks only the hits at or above the highest rank key that enough
+of them reach, found from the index of labelled head lexemes: the pages are the same as ranking every hit."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from proposals import selectors
+from proposals.search import hits
+from proposals.search.hits import RANK_SQL, RANK_TENTHS
+from proposals.search.language import RANK_WEIGHTS, quote_lexeme
+from proposals.search.query import RankTerm, rank_clauses, rank_levels
+
+LEXEMES = ["skol", "skola", "skolor", "_skol", "_skola", "_skolor"]
+
+
+def rank_key(terms, head: dict[str, str]) -> int:
+    """The rank key of an idea whose search_head holds `head` (lexeme → label): its terms' values summed."""
+    return sum(term.value(head[term.lexeme]) for term in terms if term.lexeme in head)
+
+
+def head_of(labels: dict[str, str]) -> str:
+    """search_head's text for an idea whose head holds these lexemes with these labels."""
+    return " ".join(
+        f"{quote_lexeme(lexeme)}:{2 if lexeme.startswith('_') else 1}{label}"
+        for lexeme, label in labels.items()
+    )
+
+
+heads = st.fixed_dictionaries(
+    {},
+    optional={lexeme: st.sampled_from("D" if lexeme.startswith("_") else "ABC") for lexeme in LEXEMES},
+)
+term_sets = st.lists(st.sampled_from(LEXEMES), min_size=1, unique=True).flatmap(
+    lambda lexemes: st.tuples(
+        st.just(lexemes),
+        st.lists(st.sampled_from([1, 2, 3, 10]), min_size=len(lexemes), max_size=len(lexemes)),
+    )
+)
+
+
+@given(term_sets, heads, st.integers(min_value=1, max_value=60))
+def test_the_clauses_of_a_key_hold_exactly_the_heads_that_reach_it(term_set, head, at_least):
+    lexemes, scales = term_set
+    terms = [RankTerm(lexeme, scale) for lexeme, scale in zip(lexemes, scales)]
+    clauses = rank_clauses(terms, at_least, limit=10_000)
+    labelled = {label + lexeme for lexeme, label in head.items()}
+    assert any(set(clause) <= labelled for clause in clauses) == (rank_key(terms, head) >= at_least)
+    assert rank_key(terms, head) in rank_levels(terms, limit=10_000)
+
+
+def test_too_many_clauses_or_levels_are_not_listed():
+    terms = [RankTerm(f"ord{i}", 1) for i in range(12)]
+    assert rank_clauses(terms, 30, limit=48) is None
+    assert rank_levels(terms, limit=10) is None
+    assert rank_clauses(terms, 0, limit=48) is None  # every idea reaches nothing
+
+
+@pytest.mark.django_db
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(heads)
+def test_the_rank_key_in_sql_is_the_sum_of_the_weights_in_tenths(head):
+    """What the search orders by is what the clauses count: the labels' weights in tenths."""
+    terms = [RankTerm(lexeme, 1) for lexeme in LEXEMES]
+    query = " | ".join(quote_lexeme(lexeme) for lexeme in LEXEMES)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + RANK_SQL.replace("proposals_proposal.search_head", "%s::tsvector"),
+            [RANK_WEIGHTS, head_of(head), query, len(LEXEMES) * RANK_TENTHS],
+        )
+        assert cursor.fetchone()[0] == rank_key(terms, head)
+
+
+@pytest.mark.django_db
+def test_the_labelled_index_puts_each_label_before_its_lexeme():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT proposal_head_labels(%s::tsvector)::text", [head_of({"skolor": "A", "_skola": "D"})]
+        )
+        assert cursor.fetchone()[0] == "'Askolor' 'D_skola'"
+
+
+@pytest.fixture
+def ranked_ideas(member, make_proposal, stockholm, place):
+    """Three tiers of ideas about homework help: in the title and the summary, in the title only (alternately in
+    Stockholm and Nacka), and in the body only (in Stockholm)."""
+    ideas = []
+    for i in range(4):
+        ideas.append(
+            make_proposal(
+                member,
+                title=f"Läxhjälp på biblioteket {i}",
+                summary="Läxhjälp varje vecka.",
+                places=[stockholm if i % 2 else place],
+            )
+        )
+    for i in range(5):
+        ideas.append(
+            make_proposal(member, title=f"Läxhjälp i skolan {i}", places=[stockholm if i % 2 else place])
+        )
+    for i in range(5):
+        ideas.append(
+            make_proposal(
+                member, title=f"Studiero i skolan {i}", body="Med läxhjälp efter skolan.", places=[stockholm]
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE proposals_proposal")  # the planner's estimate and the sample's size
+    return ideas
+
+
+def titles_of(client, params) -> list[str]:
+    response = client.get(reverse("proposals:list"), params)
+    assert response.status_code == 200
+    return [p.title for p in response.context["page"]]
+
+
+@pytest.mark.parametrize("params", [{}, {"district": "stad"}, {"district": "lan"}])
+def test_past_the_limit_the_first_pages_are_those_of_ranking_every_hit(
+    client, settings, monkeypatch, ranked_ideas, params
+):
+    settings.PROPOSALS_PER_PAGE = 3
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", **params}
+    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    assert capped == exact
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    if not params.get("district"):
+        # Only the hits at or above a key that six ideas reach are ranked, in one statement: never the ideas
+        # with the word in the body only.
+        assert not any(title.startswith("Studiero") for page in exact for title in page)
+        assert len(statements) == 1 and "proposal_head_labels" in statements[0]
+
+
+def test_a_half_typed_word_ranks_every_hit(client, settings, monkeypatch, ranked_ideas):
+    """A prefix's lexemes are not known in advance: no key can be looked up."""
+    settings.PROPOSALS_PER_PAGE = 3
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        titles_of(client, {"q": "läxhj"})
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert statements and not any("proposal_head_labels" in sql for sql in statements)
+
+
+def test_a_key_with_too_many_clauses_ranks_every_hit(client, settings, monkeypatch, ranked_ideas):
+    """When the ideas at or above the key would take more look-ups than TOP_CLAUSES, the search ranks every
+    hit, as before, with the same pages."""
+    settings.PROPOSALS_PER_PAGE = 3
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    exact = titles_of(client, {"q": "läxhjälp"})
+    monkeypatch.setattr(hits, "TOP_CLAUSES", 0)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        assert titles_of(client, {"q": "läxhjälp"}) == exact
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
