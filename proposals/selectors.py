@@ -30,6 +30,8 @@ MARK_START, MARK_STOP = "\ue000", "\ue001"
 # asking to narrow the search (see ReachablePaginator).
 MAX_PAGES = 50
 SNIPPET_WORDS = 35
+# A search filtered on a district of at most this many places looks its places up with its words.
+DISTRICT_PLACES_SEARCHED = 3
 # The search index's columns: large, and never shown.
 SEARCH_FIELDS = ("search_vector", "search_head", "search_places", "search_districts", "search_tags")
 
@@ -294,7 +296,23 @@ def proposal_search_hits(
         sort=filters.sort if sort is None else sort,
         depth=depth,
         count_limit=count_limit,
+        places=_search_places(filters),
     )
+
+
+def _search_places(filters: ProposalFilters) -> tuple[int, ...]:
+    """The places one of which every idea the filters keep has, when they are few: a municipality, or a
+    district of at most DISTRICT_PLACES_SEARCHED places (the city district; not the county's 26)."""
+    if filters.place_id is not None:
+        return (filters.place_id,)
+    if filters.district_id is None:
+        return ()
+    ids = list(
+        Place.objects.filter(districts=filters.district_id).values_list("id", flat=True)[
+            : DISTRICT_PLACES_SEARCHED + 1
+        ]
+    )
+    return tuple(ids) if len(ids) <= DISTRICT_PLACES_SEARCHED else ()
 
 
 def proposal_search(

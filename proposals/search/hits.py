@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.db.models import BooleanField, IntegerField
+from django.db.models import BooleanField, IntegerField, Q
 from django.db.models.expressions import RawSQL
 
 from .index import SEARCH_CACHE, place_lexeme
@@ -98,14 +98,14 @@ WINDOW_FIRST = 50_000
 # On a smaller bank the table stays in the database's memory and reading every hit costs less than a window
 # that turns out too small: every hit is ranked and counted.
 WINDOW_BANK = 200_000
-# The sort column's value at the window's edge, unless the window holds the whole bank: as many ideas as the
-# table's estimate (-1 until it is first analysed), or every idea (the edge is the lowest value, as for comments
-# when most ideas have none). One query; the edge is looked up only when needed.
+# The idea at the window's edge (its sort value and id: ties in the sort value are ordered by id, so that a
+# window of comments, which most ideas have none of, still holds `size` ideas), unless the window would hold
+# the whole bank: as many ideas as the table's estimate (-1 until it is first analysed). One query.
 WINDOW_SQL = """
-SELECT CASE WHEN c.reltuples < 0 OR c.reltuples > greatest(%(size)s, %(bank)s) THEN (
-    SELECT {column} FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %(size)s LIMIT 1
-) END, (SELECT {column} FROM proposals_proposal ORDER BY {column}, id LIMIT 1)
-FROM pg_class c WHERE c.oid = 'proposals_proposal'::regclass
+SELECT edge.* FROM pg_class c, LATERAL (
+    SELECT {column}, id FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %(size)s LIMIT 1
+) AS edge
+WHERE c.oid = 'proposals_proposal'::regclass AND (c.reltuples < 0 OR c.reltuples > greatest(%(size)s, %(bank)s))
 """
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
 # most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
@@ -307,10 +307,13 @@ def search_hits(
     depth: int = SEARCH_DEPTH,
     count_limit: int | None = None,
     cacheable: bool = True,
+    places=(),
 ) -> SearchHits:
     """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over
     `listed`, the list's filtered queryset (proposals.selectors.proposal_search_queryset). Not `cacheable`: a
     filter whose ideas change without a change to their text (the supported ones), never from the cache.
+    With `places`, every idea of `listed` has one of these places: the GIN index looks them up with the words
+    (a filter on a municipality or a district of few places then reads only its own hits).
 
     With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
     more hits there than the limit, and the total is the limit + 1. Otherwise the total is exact (the page says
@@ -329,9 +332,12 @@ def search_hits(
         relaxed=False,
         cacheable=cacheable,
         count_limit=count_limit,
+        places=places,
     )
     if query.relaxable and hits.total < RELAX_BELOW and hits.facets_of is None:
-        hits = _hits(query, listed=listed, sort=sort, depth=depth, relaxed=True, cacheable=cacheable)
+        hits = _hits(
+            query, listed=listed, sort=sort, depth=depth, relaxed=True, cacheable=cacheable, places=places
+        )
     return hits
 
 
@@ -349,14 +355,14 @@ def _hits(
     relaxed: bool,
     cacheable: bool,
     count_limit: int | None = None,
+    places=(),
 ) -> SearchHits:
     columns, order = SEARCH_ORDERS[sort]
+    match = query.match(relaxed=relaxed)
+    if places:
+        match = f"({match}) & ({' | '.join(quote_lexeme(place_lexeme(pk)) for pk in sorted(places))})"
     matching = listed.filter(
-        RawSQL(
-            "proposals_proposal.search_vector @@ %s::tsquery",
-            [query.match(relaxed=relaxed)],
-            BooleanField(),
-        )
+        RawSQL("proposals_proposal.search_vector @@ %s::tsquery", [match], BooleanField())
     )
     depth = max(1, int(depth))
     counted = count_limit is not None and not relaxed
@@ -433,10 +439,12 @@ def _hits(
             column = WINDOWS[sort]
             with connection.cursor() as cursor:
                 cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
-                edge, lowest = cursor.fetchone()
-            if edge is None or edge <= lowest:
+                edge = cursor.fetchone()
+            if edge is None:
                 break  # the window would hold the whole bank
-            rows = _rows(statement(queryset.filter(**{f"{column}__gte": edge}), large=True))
+            value, pk = edge
+            window = Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gte": pk})
+            rows = _rows(statement(queryset.filter(window), large=True))
             found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
             if _ranked_count(rows) >= depth:
                 # The window holds every reachable page. More hits than the limit in it, or else counted up to

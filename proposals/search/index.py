@@ -8,7 +8,7 @@ It is small and stays in the row, so ranking a third of the bank reads nothing m
 as lists for the facet counts, and the places' districts for the district filter.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import caches
 from django.db import connection
@@ -73,6 +73,18 @@ class SearchDocument:
     tag_ids: list[int]
     # The lexemes for the bank's vocabulary (proposals.search.lexicon): True for a word as written.
     words: dict = field(default_factory=dict)
+
+    def for_idea(self, proposal_id: int, *, place_ids, tag_ids) -> "SearchDocument":
+        """The document of the same text (made without places) for an idea with these places and tags: the
+        benchmark's seed repeats texts. The places join the vector, as search_document puts them there."""
+        places = "".join(f" {quote_lexeme(place_lexeme(pk))}:1" for pk in sorted(place_ids))
+        return replace(
+            self,
+            proposal_id=proposal_id,
+            vector=self.vector + places,
+            place_ids=sorted(place_ids),
+            tag_ids=sorted(tag_ids),
+        )
 
 
 def place_lexeme(place_id: int) -> str:

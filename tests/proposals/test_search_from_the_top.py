@@ -162,3 +162,18 @@ def test_a_key_with_too_many_clauses_ranks_every_hit(client, settings, monkeypat
         assert titles_of(client, {"q": "läxhjälp"}) == exact
     statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
     assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
+
+
+@pytest.mark.parametrize(
+    ("params", "found", "looked_up"),
+    [({"place": "0180"}, 9, True), ({"district": "stad"}, 9, True), ({"district": "lan"}, 5, False)],
+)
+def test_a_filter_on_few_places_looks_them_up_with_the_words(client, ranked_ideas, params, found, looked_up):
+    """A municipality, or a district of few places (the city's), is looked up in the GIN index with the words;
+    the county district's 26 are not, and each idea's own places still decide."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("proposals:list"), {"q": "läxhjälp", **params})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == found
+    statement = next(q["sql"] for q in queries if "WITH hits" in q["sql"])
+    assert ("'@place" in statement) == looked_up

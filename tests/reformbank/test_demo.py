@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import connection
 
 from agenda.document import document_load
 from agenda.models import Agenda
@@ -194,6 +195,14 @@ def test_the_benchmark_seeds_the_number_asked_for_from_the_records():
     assert len({p.title for p in proposals}) >= 250
     assert Proposal.objects.filter(search_vector__isnull=True).count() == 0
     assert not Agenda.objects.exists()
+    # Each idea's places are in its index, as an idea saved through the form has them (texts repeat, places
+    # differ): a search that names a municipality, or is filtered on one, finds its ideas.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM proposals_proposal p JOIN proposals_proposal_places pp ON pp.proposal_id = p.id "
+            "WHERE NOT p.search_vector @@ ('@place' || pp.place_id)::tsquery"
+        )
+        assert cursor.fetchone()[0] == 0
 
 
 def test_bench_ideas_move_to_as_many_different_municipalities():

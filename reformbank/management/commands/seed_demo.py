@@ -6,7 +6,6 @@ district with a few versions of history. `manage.py seed_demo --proposals N --me
 benchmark instead (fast enough for N = 100,000): the same records, moved to other municipalities.
 """
 
-import dataclasses
 import random
 import time
 import unicodedata
@@ -661,11 +660,10 @@ class Command(BaseCommand):
         document = self.search_texts.get(text)
         if document is None:
             document = self.search_texts[text] = search_document(proposal, tag_names)
-        return dataclasses.replace(
-            document,
-            proposal_id=proposal.pk,
-            place_ids=sorted(place.pk for place in proposal.seed_places),
-            tag_ids=sorted(tag_ids[name] for name in tag_names),
+        return document.for_idea(
+            proposal.pk,
+            place_ids=[place.pk for place in proposal.seed_places],
+            tag_ids=[tag_ids[name] for name in tag_names],
         )
 
     def tag_ids(self, names) -> dict[str, int]:
