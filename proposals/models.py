@@ -146,6 +146,13 @@ class Proposal(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="proposal_search_gin"),
             GinIndex(fields=["search_head"], name="proposal_search_head_gin"),
+            # The supported ideas' words: a search filtered on ideas with support (two in five) finds its hits
+            # without reading the others.
+            GinIndex(
+                fields=["search_vector"],
+                name="proposal_supported_search_gin",
+                condition=Q(support_count__gt=0),
+            ),
             # The head's lexemes behind their labels ("Askolor", "D_skola"): a search by relevance finds the
             # ideas at or above a rank from it (proposals.search.hits, migration 0019 defines the function).
             GinIndex(
