@@ -1,6 +1,7 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.expressions
+from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations
 
 # search_head's lexemes, each behind its label ('skolor':1A becomes 'Askolor'): an index of these finds the ideas
@@ -16,13 +17,16 @@ $$
 
 
 class Migration(migrations.Migration):
+    # The index is built without blocking writes to the ideas (a national bank's takes a minute).
+    atomic = False
+
     dependencies = [
         ("proposals", "0018_sort_indexes_cover_filters"),
     ]
 
     operations = [
         migrations.RunSQL(HEAD_LABELS_FUNCTION, "DROP FUNCTION proposal_head_labels(tsvector)"),
-        migrations.AddIndex(
+        AddIndexConcurrently(
             model_name="proposal",
             index=django.contrib.postgres.indexes.GinIndex(
                 django.db.models.expressions.Func(

@@ -25,7 +25,7 @@ from django.db.models.expressions import RawSQL
 from .index import SEARCH_CACHE, place_lexeme
 from .language import RANK_WEIGHTS, SUMMARY_MARK, quote_lexeme
 from .lexicon import bank_lexicon
-from .query import ParsedQuery, SynonymSet, parse_query, rank_clauses, rank_levels
+from .query import ParsedQuery, SynonymSet, parse_query, rank_clauses
 
 # Per sort: the columns the hits carry for it besides the id and the facets, and the order. Relevance: ideas
 # with every word first, then the title's best tiers, the summary, and recency (not support: a search in these
@@ -81,8 +81,9 @@ SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int
 # (counted up to the limit + 1), the page says "more than" the limit and the facets count the hits that can be
 # paged to. The table is then read for no hit nobody can page to (a common word on a national bank has 300,000).
 # Otherwise the window grows (by what it found), and once it would hold the whole bank, or when there are fewer
-# hits than the limit, every hit is ranked and counted. A search by relevance ranks every hit; past the limit
-# its facets too count the hits that can be paged to (FACETS_COUNTED_SQL).
+# hits than the limit, every hit is ranked and counted. A search by relevance past the limit ranks the hits at or
+# above a rank that enough of them reach (from_the_top, below), or else every hit, its facets too counting the
+# hits that can be paged to (FACETS_COUNTED_SQL).
 FACETS_COUNTED_SQL = """(
     SELECT * FROM hits WHERE (SELECT count(*) FROM hits) <= {limit}
     UNION ALL
@@ -132,7 +133,8 @@ class SearchHits:
     tags: list = field(default_factory=list)  # (slug, name, count), most frequent first
     complete: int = 0  # the hits with every word; the others (ranked after them) lack one (ParsedQuery.match)
     # More hits than the count limit: the facets count only the first `facets_of` hits (those that can be paged
-    # to), and `total` is the limit + 1 when a window found them (exact otherwise). None: every hit is counted.
+    # to), and `total` is the limit + 1 when a window or the ranks from the top found them (exact when every hit
+    # was ranked). None: every hit is counted.
     facets_of: int | None = None
 
     @property
@@ -199,7 +201,6 @@ def _rank_sql(query: ParsedQuery, *, summary: bool = True) -> RawSQL:
 # key); if the filters then leave fewer than `depth` hits at or above it, a lower key is tried, and after
 # TOP_TRIES every hit is ranked. Whichever key is chosen, the pages are those of ranking every hit.
 REACHING_SQL = "proposal_head_labels(proposals_proposal.search_head) @@ %s::tsquery"
-TOP_LEVELS = 4096  # most rank keys a query can give
 TOP_CLAUSES = 48  # most sets of labelled lexemes for one key
 TOP_TRIES = 2  # most keys whose hits are ranked
 TOP_SAMPLE = 5000  # ideas in the sample (pages of the table, chosen the same way every time)
@@ -249,12 +250,10 @@ def _common_labelled() -> frozenset:
     return _common["labelled"]
 
 
-def _terms_present(terms) -> list | None:
+def _terms_present(terms) -> list:
     """The rank terms with only the labels that some idea's head holds them with (a stem is rarely written as
     a word, and a word in no title has no title label): the keys no idea can have are not looked at, and a
     key's clauses are far fewer."""
-    if not terms:
-        return None
     common = _common_labelled()
     asked = [labelled for term in terms for labelled in term.labelled() if labelled not in common]
     present = common
@@ -275,6 +274,8 @@ def _levels_sampled(query: ParsedQuery) -> list[tuple[int, float]]:
     with connection.cursor() as cursor:
         cursor.execute(SAMPLE_SIZE_SQL)
         size = cursor.fetchone()[0]
+    if size < 0:
+        return []  # never analysed: its size is not known (autovacuum soon analyses it)
     percent = 100.0 if size <= TOP_SAMPLE else 100.0 * TOP_SAMPLE / size
     rank = _rank_sql(query)
     head = " | ".join(filter(None, (query.rank(), query.rank(borrowed=True))))
@@ -309,15 +310,16 @@ def search_hits(
     cacheable: bool = True,
     places=(),
 ) -> SearchHits:
-    """Facet counts over every hit and the ids of the first `depth` hits in order, in one SQL statement over
+    """Facet counts over the hits and the ids of the first `depth` hits in order, in one SQL statement over
     `listed`, the list's filtered queryset (proposals.selectors.proposal_search_queryset). Not `cacheable`: a
     filter whose ideas change without a change to their text (the supported ones), never from the cache.
     With `places`, every idea of `listed` has one of these places: the GIN index looks them up with the words
     (a filter on a municipality or a district of few places then reads only its own hits).
 
-    With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS):
-    more hits there than the limit, and the total is the limit + 1. Otherwise the total is exact (the page says
-    "more than" the limit beyond it). Past the limit the facets count the first `depth` hits.
+    With `count_limit`, a sort other than relevance looks among the ideas first in its order (see WINDOWS), and
+    relevance among the hits at or above a rank that `depth` of them reach (from_the_top): more hits than the
+    limit, and the total is the limit + 1. Otherwise the total is exact (the page says "more than" the limit
+    beyond it). Past the limit the facets count the first `depth` hits.
 
     For two or more words with fewer than RELAX_BELOW hits, ideas with all words but one are hits too, after
     those with all (`complete`): a second statement.
@@ -404,7 +406,7 @@ def _hits(
         if not terms or _estimate(matching) <= count_limit:
             return None
         terms = _terms_present(terms)
-        if not terms or rank_levels(terms, limit=TOP_LEVELS) is None:
+        if not terms:
             return None
         wanted = TOP_MARGIN * depth
         levels = _levels_sampled(query)
@@ -413,9 +415,10 @@ def _hits(
             clauses = level and rank_clauses(terms, level, limit=TOP_CLAUSES)
             if not clauses:
                 return None
-            # An idea with every word's form in its head is a hit: the words need not be looked up again.
-            implied = all(
-                query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in c}) for c in clauses
+            # An idea with every word's form in its head is a hit (the head's lexemes are in its vector): the words
+            # need not be looked up again, unless the places are looked up with them.
+            implied = not places and all(
+                query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in clause}) for clause in clauses
             )
             reaching = (listed if implied else matching).filter(_reaching(clauses))
             rows = _rows(statement(ranked(reaching), large=True))

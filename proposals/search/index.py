@@ -77,11 +77,10 @@ class SearchDocument:
     def for_idea(self, proposal_id: int, *, place_ids, tag_ids) -> "SearchDocument":
         """The document of the same text (made without places) for an idea with these places and tags: the
         benchmark's seed repeats texts. The places join the vector, as search_document puts them there."""
-        places = "".join(f" {quote_lexeme(place_lexeme(pk))}:1" for pk in sorted(place_ids))
         return replace(
             self,
             proposal_id=proposal_id,
-            vector=self.vector + places,
+            vector=_with_places(self.vector, place_ids),
             place_ids=sorted(place_ids),
             tag_ids=sorted(tag_ids),
         )
@@ -104,16 +103,19 @@ def _vocabulary_words(text: str) -> dict[str, bool]:
     return words
 
 
+def _with_places(vector: str, place_ids) -> str:
+    """A vector literal with the lexemes of these places added (a query naming a place, or filtered on one,
+    finds them)."""
+    return " ".join([vector, *(f"{quote_lexeme(place_lexeme(pk))}:1" for pk in sorted(place_ids))]).strip()
+
+
 def search_document(proposal, tag_names, *, place_ids=(), tag_ids=()) -> SearchDocument:
     tags = " ".join(tag_names)
     fields = [proposal.title, proposal.summary, proposal.problem, proposal.body, tags]
     text = "\n".join(fields)
-    every_field = text_positions(text)
-    for place_id in place_ids:
-        every_field[place_lexeme(place_id)] = [1]
     return SearchDocument(
         proposal_id=proposal.pk,
-        vector=tsvector_literal(every_field),
+        vector=_with_places(tsvector_literal(text_positions(text)), place_ids),
         head=head_literal(proposal.title, proposal.summary),
         place_ids=sorted(place_ids),
         tag_ids=sorted(tag_ids),

@@ -124,19 +124,9 @@ class RankTerm:
         return self.scale * LABEL_TENTHS[label]
 
 
-def rank_levels(terms, *, limit: int) -> list[int] | None:
-    """Every rank key an idea can have, highest first; None when there are more than `limit`."""
-    levels = {0}
-    for term in terms:
-        levels |= {level + term.value(label) for level in levels for label in term.labels}
-        if len(levels) > limit:
-            return None
-    return sorted(levels, reverse=True)
-
-
 def rank_clauses(terms, at_least: int, *, limit: int) -> list[tuple[str, ...]] | None:
     """The ideas whose rank key is at least `at_least`, as conjunctions of labelled head lexemes ("Askolor",
-    "D_skola", see proposals.search.index.HEAD_LABELS_SQL), one of which each such idea's head satisfies: every
+    "D_skola", the index of proposals.search.hits.REACHING_SQL), one of which each such idea's head satisfies: every
     least set of (label, lexeme) whose values reach it. None when there are more than `limit`."""
     options = sorted(
         ((term, sorted(term.labels, key=term.value, reverse=True)) for term in terms),
@@ -270,8 +260,8 @@ class ParsedQuery:
 
     def rank_terms(self) -> tuple["RankTerm", ...] | None:
         """The head lexemes that rank, each with what a tenth of its label's weight adds to the rank key; None
-        when a word is half-typed (a prefix's lexemes are not known in advance) or a lexeme is both the word's
-        own and borrowed."""
+        when a word is half-typed (a prefix's lexemes are not known in advance) or a lexeme is one word's own and
+        another's borrowed (it would count in both)."""
         own_scale, borrowed_scale = self.rank_scales()
         terms = {}
         for borrowed, scale in ((False, own_scale), (True, borrowed_scale)):

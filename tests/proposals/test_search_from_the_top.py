@@ -13,7 +13,7 @@ from proposals import selectors
 from proposals.search import hits
 from proposals.search.hits import RANK_SQL, RANK_TENTHS
 from proposals.search.language import RANK_WEIGHTS, quote_lexeme
-from proposals.search.query import RankTerm, rank_clauses, rank_levels
+from proposals.search.query import RankTerm, rank_clauses
 
 LEXEMES = ["skol", "skola", "skolor", "_skol", "_skola", "_skolor"]
 
@@ -50,13 +50,11 @@ def test_the_clauses_of_a_key_hold_exactly_the_heads_that_reach_it(term_set, hea
     clauses = rank_clauses(terms, at_least, limit=10_000)
     labelled = {label + lexeme for lexeme, label in head.items()}
     assert any(set(clause) <= labelled for clause in clauses) == (rank_key(terms, head) >= at_least)
-    assert rank_key(terms, head) in rank_levels(terms, limit=10_000)
 
 
-def test_too_many_clauses_or_levels_are_not_listed():
+def test_too_many_clauses_are_not_listed():
     terms = [RankTerm(f"ord{i}", 1) for i in range(12)]
     assert rank_clauses(terms, 30, limit=48) is None
-    assert rank_levels(terms, limit=10) is None
     assert rank_clauses(terms, 0, limit=48) is None  # every idea reaches nothing
 
 
@@ -86,8 +84,10 @@ def test_the_labelled_index_puts_each_label_before_its_lexeme():
 
 @pytest.fixture
 def ranked_ideas(member, make_proposal, stockholm, place):
-    """Three tiers of ideas about homework help: in the title and the summary, in the title only (alternately in
-    Stockholm and Nacka), and in the body only (in Stockholm)."""
+    """Three groups of ideas about homework help, each group at one rank: "Läxhjälp i skolan" (the word in the
+    title, the default summary's "hjälp" and "läxorna" behind it), "Läxhjälp på biblioteket" (the word in the
+    title and the summary), both alternately in Stockholm and Nacka, and "Studiero" (the word in the body only,
+    in Stockholm)."""
     ideas = []
     for i in range(4):
         ideas.append(
@@ -133,8 +133,8 @@ def test_past_the_limit_the_first_pages_are_those_of_ranking_every_hit(
     assert capped == exact
     statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
     if not params.get("district"):
-        # Only the hits at or above a key that six ideas reach are ranked, in one statement: never the ideas
-        # with the word in the body only.
+        # The hits at or above a key that twice the six ideas of two pages reach are ranked, in one statement;
+        # the ideas with the word in the body only rank last, past the two pages.
         assert not any(title.startswith("Studiero") for page in exact for title in page)
         assert len(statements) == 1 and "proposal_head_labels" in statements[0]
 
@@ -177,3 +177,24 @@ def test_a_filter_on_few_places_looks_them_up_with_the_words(client, ranked_idea
     assert response.context["page"].paginator.count == found
     statement = next(q["sql"] for q in queries if "WITH hits" in q["sql"])
     assert ("'@place" in statement) == looked_up
+
+
+def test_ideas_with_every_word_in_the_head_need_no_second_look_up_of_the_words(
+    client, settings, monkeypatch, ranked_ideas
+):
+    """Two pages of one idea: the key chosen is the highest, which only ideas with "läxhjälp" in the title
+    reach, and each of its clauses names the word: the hits are found from the labelled index alone."""
+    settings.PROPOSALS_PER_PAGE = 1
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    exact = [titles_of(client, {"q": "läxhjälp", "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        first = titles_of(client, {"q": "läxhjälp", "page": 1})
+    # The filter form, the synonyms, the cache, the planner's estimate, the index's statistics (read at most
+    # every ten minutes), the labelled lexemes held, the sample, the hits, the count up to the limit + 1,
+    # storing the result, the page's cards.
+    assert len(queries) <= 21
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]  # read before the next request
+    assert len(statements) == 1 and "proposal_head_labels" in statements[0]
+    assert "search_vector @@" not in statements[0]
+    assert [first, titles_of(client, {"q": "läxhjälp", "page": 2})] == exact
