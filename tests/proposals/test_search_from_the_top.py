@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from proposals import selectors
 from proposals.search import hits
-from proposals.search.hits import RANK_SQL, RANK_TENTHS
+from proposals.search.hits import RANK_SQL, RANK_TENTHS, _rank_sql
 from proposals.search.language import RANK_WEIGHTS, quote_lexeme
-from proposals.search.query import RankTerm, rank_clauses
+from proposals.search.query import RankTerm, SynonymSet, parse_query, rank_clauses
 
 LEXEMES = ["skol", "skola", "skolor", "_skol", "_skola", "_skolor"]
 
@@ -198,3 +198,32 @@ def test_ideas_with_every_word_in_the_head_need_no_second_look_up_of_the_words(
     assert len(statements) == 1 and "proposal_head_labels" in statements[0]
     assert "search_vector @@" not in statements[0]
     assert [first, titles_of(client, {"q": "läxhjälp", "page": 2})] == exact
+
+
+@pytest.mark.django_db
+@hypothesis_settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_the_rank_key_with_synonyms_is_the_sum_of_the_terms_values(data):
+    """A synonym's lexemes count 0.3 of the word's own: the key in SQL is what the clauses add up, with the
+    own and the borrowed lexemes' scales (ParsedQuery.rank_scales)."""
+    query = parse_query("fritids ungdomsgård").with_synonyms(
+        [SynonymSet(("fritids", "fritidshem")), SynonymSet(("ungdomsgård", "fritidsgård"))]
+    )
+    terms = query.rank_terms()
+    assert {term.scale for term in terms} == set(query.rank_scales()) and len(set(query.rank_scales())) == 2
+    head = data.draw(
+        st.fixed_dictionaries({}, optional={term.lexeme: st.sampled_from(term.labels) for term in terms})
+    )
+    rank = _rank_sql(query)
+    with connection.cursor() as cursor:
+        sql = rank.sql.replace("proposals_proposal.search_head", "%s::tsvector")
+        params = []
+        for param in rank.params:  # the head before each tsquery
+            if isinstance(param, str) and param.startswith("{"):
+                params.append(param)
+            elif isinstance(param, str):
+                params.extend([head_of(head), param])
+            else:
+                params.append(param)
+        cursor.execute(f"SELECT {sql}", params)
+        assert cursor.fetchone()[0] == rank_key(terms, head)
