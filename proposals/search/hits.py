@@ -422,7 +422,7 @@ def _hits(
             )
             reaching = (listed if implied else matching).filter(_reaching(clauses))
             rows = _rows(statement(ranked(reaching), large=True))
-            found = next((n for kind, _key, _label, n in rows if kind == "total"), 0)
+            found = _row_count(rows, "total")
             if found >= depth:
                 if found > count_limit or _count_to(matching, count_limit + 1) > count_limit:
                     return rows
@@ -448,8 +448,8 @@ def _hits(
             value, pk = edge
             window = Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gte": pk})
             rows = _rows(statement(queryset.filter(window), large=True))
-            found = next((count for kind, _key, _label, count in rows if kind == "complete"), 0)
-            if _ranked_count(rows) >= depth:
+            found = _row_count(rows, "complete")
+            if _row_count(rows, "ranked") >= depth:
                 # The window holds every reachable page. More hits than the limit in it, or else counted up to
                 # the limit + 1 among every hit (an index count that stops there): then those pages are the
                 # search's. Otherwise every hit is ranked and counted, as they are few.
@@ -499,8 +499,9 @@ def _count_to(queryset, limit: int) -> int:
     return _rows(sql)[0][0]
 
 
-def _ranked_count(rows) -> int:
-    return next((count for kind, _key, _label, count in rows if kind == "ranked"), 0)
+def _row_count(rows, kind: str) -> int:
+    """The count of a search statement's row of this kind ("total", "complete", "ranked"), 0 without one."""
+    return next((count for row_kind, _key, _label, count in rows if row_kind == kind), 0)
 
 
 def _cached(statement: str, compute):
