@@ -77,13 +77,14 @@ SELECT 'ranked', string_agg(id::text, ',' ORDER BY {order}), NULL, count(*)::int
 """
 # A search with a count limit, sorted by date or by a count, first looks among the ideas first in that order (a
 # window of the sort's own index, ANDed with the GIN bitmap): when the window holds the hits of every reachable
-# page, those pages are the search's. Then, with more hits than the limit in the window or among every hit
-# (counted up to the limit + 1), the page says "more than" the limit and the facets count the hits that can be
-# paged to. The table is then read for no hit nobody can page to (a common word on a national bank has 300,000).
-# Otherwise the window grows (by what it found), and once it would hold the whole bank, or when there are fewer
-# hits than the limit, every hit is ranked and counted. A search by relevance past the limit ranks the hits at or
-# above a rank that enough of them reach (from_the_top, below), or else every hit, its facets too counting the
-# hits that can be paged to (FACETS_COUNTED_SQL).
+# page, those pages are the search's. With more hits than the limit in the window, the page says "more than" the
+# limit and the facets count the hits that can be paged to: the table is read for no hit nobody can page to (a
+# common word on a national bank has 300,000). With fewer, one more statement reads the hits, ranking none, up to
+# the limit + 1: more than the limit, and the page says so; else it counts them and their facets, exact (the
+# pages still come from the window). Otherwise the window grows (by what it found), and once it would hold the
+# whole bank every hit is ranked and counted. A search by relevance past the limit ranks the hits at or above a
+# rank that enough of them reach (from_the_top, below), and counts as a window does; or else every hit, its
+# facets too counting the hits that can be paged to (FACETS_COUNTED_SQL).
 FACETS_COUNTED_SQL = """(
     SELECT * FROM hits WHERE (SELECT count(*) FROM hits) <= {limit}
     UNION ALL
@@ -205,6 +206,7 @@ TOP_CLAUSES = 48  # most sets of labelled lexemes for one key
 TOP_TRIES = 2  # most keys whose hits are ranked
 TOP_SAMPLE = 5000  # ideas in the sample (pages of the table, chosen the same way every time)
 TOP_MARGIN = 2  # the sample's estimate at the chosen key is this many times `depth` (filters, chance)
+RANK_EVERY = 2  # up to this many times `depth` hits expected by the planner, every hit is ranked
 # The ideas of the sample at each rank key above none. A small table is read whole.
 SAMPLE_SQL = """
 SELECT key, count(*) FROM (
@@ -398,12 +400,32 @@ def _hits(
             facets=facets,
         )
 
-    def from_the_top() -> list | None:
-        """By relevance past the limit: the rows of the hits at or above a key that `depth` of them reach, if
-        there are more hits than the limit; None when it takes ranking every hit (and at once when the planner
-        expects no more hits than the limit)."""
+    def with_count(rows) -> tuple[bool, list]:
+        """The rows of a statement that ranked the first `depth` hits (a window, the hits from the top): with
+        more hits than the limit among them, as they are; else with the count (to the limit + 1) and, if no
+        more, the facets of every hit, from one statement that ranks none and reads no more hits than that."""
+        if _row_count(rows, "total") > count_limit:
+            return True, rows
+        every = matching.annotate(complete=RawSQL("true", [], BooleanField())).order_by().values(*HIT_COLUMNS)
+        every_rows = _rows(
+            SEARCH_SQL.format(
+                hits=_composed(every[: count_limit + 1]),
+                top_tags=TOP_TAGS,
+                order="id",
+                depth=0,
+                facets=FACETS_COUNTED_SQL.format(limit=int(count_limit)),
+            )
+        )
+        if _row_count(every_rows, "total") > count_limit:
+            return True, rows
+        return False, every_rows + [row for row in rows if row[0] == "ranked"]
+
+    def from_the_top() -> tuple[bool, list] | None:
+        """By relevance with a count limit: whether there are more hits than the limit, and the rows of the hits
+        at or above a key that `depth` of them reach (counted); None when it takes ranking every hit (and at
+        once when the planner expects few enough hits to rank them all: RANK_EVERY)."""
         terms = query.rank_terms()
-        if not terms or _estimate(matching) <= count_limit:
+        if not terms or _estimate(matching) <= RANK_EVERY * depth:
             return None
         terms = _terms_present(terms)
         if not terms:
@@ -424,9 +446,7 @@ def _hits(
             rows = _rows(statement(ranked(reaching), large=True))
             found = _row_count(rows, "total")
             if found >= depth:
-                if found > count_limit or _count_to(matching, count_limit + 1) > count_limit:
-                    return rows
-                return None  # as few hits as the limit: every one is ranked and counted
+                return with_count(rows)
             # The filters kept `found` of about `reach`: look lower, where as many as that takes are.
             wanted = reach * TOP_MARGIN * depth / max(found, 1)
         return None
@@ -434,9 +454,9 @@ def _hits(
     def compute() -> tuple[bool, list]:
         """Whether the hits are more than the limit (the facets then count the reachable ones), and the rows."""
         if counted and not sort:
-            rows = from_the_top()
-            if rows is not None:
-                return True, rows
+            result = from_the_top()
+            if result is not None:
+                return result
         size = WINDOW_FIRST
         while counted and sort in WINDOWS:
             column = WINDOWS[sort]
@@ -448,15 +468,9 @@ def _hits(
             value, pk = edge
             window = Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gte": pk})
             rows = _rows(statement(queryset.filter(window), large=True))
-            found = _row_count(rows, "complete")
             if _row_count(rows, "ranked") >= depth:
-                # The window holds every reachable page. More hits than the limit in it, or else counted up to
-                # the limit + 1 among every hit (an index count that stops there): then those pages are the
-                # search's. Otherwise every hit is ranked and counted, as they are few.
-                if found > count_limit or _count_to(matching, count_limit + 1) > count_limit:
-                    return True, rows
-                break
-            size = size * max(2, math.ceil(1.2 * depth / max(found, 1)))
+                return with_count(rows)  # the window holds every reachable page
+            size = size * max(2, math.ceil(1.2 * depth / max(_row_count(rows, "total"), 1)))
         return False, _rows(statement(queryset, large=False))
 
     if cacheable:
@@ -491,12 +505,6 @@ def _hits(
 def _estimate(queryset) -> float:
     """How many rows the planner expects `queryset` to have (from the statistics of the GIN index's lexemes)."""
     return json.loads(queryset.order_by().values("id").explain(format="json"))[0]["Plan"]["Plan Rows"]
-
-
-def _count_to(queryset, limit: int) -> int:
-    """How many ideas `queryset` holds, counted no further than `limit`."""
-    sql = f"SELECT count(*) FROM ({_composed(queryset.order_by().values('id')[:limit])}) AS counted"
-    return _rows(sql)[0][0]
 
 
 def _row_count(rows, kind: str) -> int:

@@ -132,7 +132,8 @@ def test_a_window_with_every_reachable_page_counts_the_rest_from_the_index(
     client, settings, monkeypatch, twelve_ideas
 ):
     """The window of the newest nine ideas holds the eight hits that can be paged to but not more than the
-    limit: the hits are counted up to the limit + 1 instead of growing the window to the whole bank."""
+    limit: the hits are read up to the limit + 1, ranking none, instead of growing the window to the whole
+    bank."""
     settings.PROPOSALS_PER_PAGE = 4
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
     exact = [searched(client, {"q": "läxhjälp", "sort": "newest", "page": page})[0] for page in (1, 2)]
@@ -143,6 +144,32 @@ def test_a_window_with_every_reachable_page_counts_the_rest_from_the_index(
         capped = [searched(client, {"q": "läxhjälp", "sort": "newest", "page": page}) for page in (1, 2)]
     assert [titles for titles, _response in capped] == exact
     statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
-    assert len(statements) == 1 and '" >= ' in statements[0]  # the window only, never every hit
-    assert any("LIMIT 11) AS counted" in q["sql"] for q in queries)
+    assert len(statements) == 2 and '" >= ' in statements[0]  # the window, never every hit in order
+    assert "LIMIT 11)" in statements[1] and '" >= ' not in statements[1]
     assert result_count(capped[0][1]) == "Fler än 10 idéer"
+
+
+@pytest.mark.parametrize("sort", ["newest", "supported"])
+def test_as_few_hits_as_the_limit_are_counted_exactly_with_the_pages_of_the_window(
+    client, settings, monkeypatch, twelve_ideas, sort
+):
+    """The window holds every reachable page and the hits are no more than the limit: one statement that
+    reads them in no order counts them and their facets, exactly; the pages are the window's, the same as
+    ordering every hit."""
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "sort": sort}
+    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 8)
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
+    settings.PROPOSAL_COUNT_LIMIT = 12
+    with CaptureQueriesContext(connection) as queries:
+        titles, response = searched(client, {**params, "page": 1})
+        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert [titles, searched(client, {**params, "page": 2})[0]] == exact
+    assert len(statements) == 2 and '" >= ' in statements[0]
+    assert "LIMIT 13)" in statements[1] and '" >= ' not in statements[1]
+    html = response.content.decode()
+    assert result_count(response) == "12 idéer"
+    assert "Antalen inom parentes" not in html
+    assert "Nacka (4)" in html and "Stockholm (8)" in html

@@ -139,6 +139,30 @@ def test_past_the_limit_the_first_pages_are_those_of_ranking_every_hit(
         assert len(statements) == 1 and "proposal_head_labels" in statements[0]
 
 
+def test_as_few_hits_as_the_limit_are_ranked_from_the_top_and_counted_exactly(
+    client, settings, monkeypatch, ranked_ideas
+):
+    """The hits at or above the key hold every reachable page and the hits are no more than the limit: one
+    statement that ranks none counts them and their facets, exactly."""
+    settings.PROPOSALS_PER_PAGE = 3
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    exact = [titles_of(client, {"q": "läxhjälp", "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 14
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("proposals:list"), {"q": "läxhjälp"})
+        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert [
+        [p.title for p in response.context["page"]],
+        titles_of(client, {"q": "läxhjälp", "page": 2}),
+    ] == exact
+    assert len(statements) == 2 and "proposal_head_labels" in statements[0]
+    assert "LIMIT 15)" in statements[1] and "ts_rank" not in statements[1]
+    assert response.context["page"].paginator.count == 14
+    html = response.content.decode()
+    assert "Antalen inom parentes" not in html
+    assert "Nacka (5)" in html and "Stockholm (9)" in html
+
+
 def test_a_half_typed_word_ranks_every_hit(client, settings, monkeypatch, ranked_ideas):
     """A prefix's lexemes are not known in advance: no key can be looked up."""
     settings.PROPOSALS_PER_PAGE = 3
@@ -195,8 +219,9 @@ def test_ideas_with_every_word_in_the_head_need_no_second_look_up_of_the_words(
     # storing the result, the page's cards.
     assert len(queries) <= 21
     statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]  # read before the next request
-    assert len(statements) == 1 and "proposal_head_labels" in statements[0]
-    assert "search_vector @@" not in statements[0]
+    # the hits from the top, then the count to the limit + 1 (from the GIN index of the words)
+    assert len(statements) == 2 and "proposal_head_labels" in statements[0]
+    assert "search_vector @@" not in statements[0] and "LIMIT 6)" in statements[1]
     assert [first, titles_of(client, {"q": "läxhjälp", "page": 2})] == exact
 
 
