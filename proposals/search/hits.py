@@ -97,14 +97,19 @@ WINDOWS = {
     "active": "last_activity_at",
 }
 WINDOW_FIRST = 50_000
+# A window that holds too few hits for the reachable pages grows, unless the bank, holding as many hits as the
+# window did for its size, would hold no more than this many times the limit + 1: every hit is then read once
+# (another window, then a count of the hits, would each read the GIN index's lists of the words again).
+WINDOW_READ_ALL = 5
 # On a smaller bank the table stays in the database's memory and reading every hit costs less than a window
 # that turns out too small: every hit is ranked and counted.
 WINDOW_BANK = 200_000
 # The idea at the window's edge (its sort value and id: ties in the sort value are ordered by id, so that a
 # window of comments, which most ideas have none of, still holds `size` ideas), unless the window would hold
-# the whole bank: as many ideas as the table's estimate (-1 until it is first analysed). One query.
+# the whole bank: as many ideas as the table's estimate (-1 until it is first analysed), which it gives too. One
+# query.
 WINDOW_SQL = """
-SELECT edge.* FROM pg_class c, LATERAL (
+SELECT edge.*, c.reltuples FROM pg_class c, LATERAL (
     SELECT {column}, id FROM proposals_proposal ORDER BY {column} DESC, id DESC OFFSET %(size)s LIMIT 1
 ) AS edge
 WHERE c.oid = 'proposals_proposal'::regclass AND (c.reltuples < 0 OR c.reltuples > greatest(%(size)s, %(bank)s))
@@ -112,9 +117,12 @@ WHERE c.oid = 'proposals_proposal'::regclass AND (c.reltuples < 0 OR c.reltuples
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
 # most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
 # testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
-# memory.
-SEARCH_SETTINGS_SQL = "SET enable_seqscan = off; SET enable_indexscan = off; SET work_mem = '32MB'"
-SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET enable_indexscan; RESET work_mem"
+# memory. No JIT compilation (Debian's PostgreSQL has it; the embedded one has not): a statement over a large
+# bank costs more than jit_above_cost, and compiling it would take longer than running it.
+SEARCH_SETTINGS_SQL = (
+    "SET enable_seqscan = off; SET enable_indexscan = off; SET work_mem = '32MB'; SET jit = off"
+)
+SEARCH_SETTINGS_RESET_SQL = "RESET enable_seqscan; RESET enable_indexscan; RESET work_mem; RESET jit"
 
 # Every change to an idea's text, places, tags or status sets its updated_at (auto_now; the status service
 # sets it too): the newest is the bank's last change.
@@ -465,12 +473,15 @@ def _hits(
                 edge = cursor.fetchone()
             if edge is None:
                 break  # the window would hold the whole bank
-            value, pk = edge
+            value, pk, bank = edge
             window = Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gte": pk})
             rows = _rows(statement(queryset.filter(window), large=True))
             if _row_count(rows, "ranked") >= depth:
                 return with_count(rows)  # the window holds every reachable page
-            size = size * max(2, math.ceil(1.2 * depth / max(_row_count(rows, "total"), 1)))
+            found = _row_count(rows, "total")
+            if 0 <= found * bank / size <= WINDOW_READ_ALL * (count_limit + 1):
+                break  # as many hits in the bank as in this window would be few: read them all, once
+            size = size * max(2, math.ceil(1.2 * depth / max(found, 1)))
         return False, _rows(statement(queryset, large=False))
 
     if cacheable:

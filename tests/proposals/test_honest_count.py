@@ -173,3 +173,27 @@ def test_as_few_hits_as_the_limit_are_counted_exactly_with_the_pages_of_the_wind
     assert result_count(response) == "12 idéer"
     assert "Antalen inom parentes" not in html
     assert "Nacka (4)" in html and "Stockholm (8)" in html
+
+
+@pytest.mark.parametrize(("read_all", "windowed"), [(5, [True, False]), (0, [True, True])])
+def test_a_window_with_too_few_hits_reads_every_hit_when_the_bank_would_hold_few(
+    client, settings, monkeypatch, twelve_ideas, read_all, windowed
+):
+    """The window of the newest five ideas holds five hits, fewer than the eight that can be paged to: at that
+    rate the bank holds 15, no more than WINDOW_READ_ALL times the limit + 1, so every hit is read once rather
+    than a larger window and then a count. Without that, the window grows (to nine ideas, more hits than the
+    limit)."""
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "sort": "newest"}
+    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 4)
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
+    monkeypatch.setattr(hits, "WINDOW_READ_ALL", read_all)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        titles, response = searched(client, {**params, "page": 1})
+        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert [titles, searched(client, {**params, "page": 2})[0]] == exact
+    assert [('" >= ' in sql) for sql in statements] == windowed
+    assert result_count(response) == "Fler än 5 idéer"
