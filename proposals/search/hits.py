@@ -320,9 +320,10 @@ def search_hits(
     cacheable: bool = True,
     places=(),
 ) -> SearchHits:
-    """Facet counts over the hits and the ids of the first `depth` hits in order, in one SQL statement over
-    `listed`, the list's filtered queryset (proposals.selectors.proposal_search_queryset). Not `cacheable`: a
-    filter whose ideas change without a change to their text (the supported ones), never from the cache.
+    """Facet counts over the hits and the ids of the first `depth` hits in order, in one SQL statement (two
+    with a count limit when the first look holds no more hits than the limit) over `listed`, the list's
+    filtered queryset (proposals.selectors.proposal_search_queryset). Not `cacheable`: a filter whose ideas
+    change without a change to their text (the supported ones), never from the cache.
     With `places`, every idea of `listed` has one of these places: the GIN index looks them up with the words
     (a filter on a municipality or a district of few places then reads only its own hits).
 
@@ -356,6 +357,13 @@ def search_hits(
 def _composed(queryset) -> str:
     sql, params = queryset.query.sql_with_params()
     return connection.ops.compose_sql(sql, params)
+
+
+def _search_sql(hits_queryset, *, order: str, depth: int, facets: str) -> str:
+    """SEARCH_SQL over the hits of `hits_queryset`: the first `depth` in `order`, the facets of `facets`."""
+    return SEARCH_SQL.format(
+        hits=_composed(hits_queryset), top_tags=TOP_TAGS, order=order, depth=depth, facets=facets
+    )
 
 
 def _hits(
@@ -400,13 +408,7 @@ def _hits(
             facets = FACETS_COUNTED_SQL.format(limit=int(count_limit))
         else:
             facets = "hits"
-        return SEARCH_SQL.format(
-            hits=_composed(window_queryset),
-            top_tags=TOP_TAGS,
-            order="complete DESC, " + order,
-            depth=depth,
-            facets=facets,
-        )
+        return _search_sql(window_queryset, order="complete DESC, " + order, depth=depth, facets=facets)
 
     def with_count(rows) -> tuple[bool, list]:
         """The rows of a statement that ranked the first `depth` hits (a window, the hits from the top): with
@@ -416,9 +418,8 @@ def _hits(
             return True, rows
         every = matching.annotate(complete=RawSQL("true", [], BooleanField())).order_by().values(*HIT_COLUMNS)
         every_rows = _rows(
-            SEARCH_SQL.format(
-                hits=_composed(every[: count_limit + 1]),
-                top_tags=TOP_TAGS,
+            _search_sql(
+                every[: count_limit + 1],
                 order="id",
                 depth=0,
                 facets=FACETS_COUNTED_SQL.format(limit=int(count_limit)),
