@@ -288,9 +288,9 @@ def run_scenario(port: int, scenario: Scenario, warmup: int, requests: int, conc
         list(pool.map(lambda i: one(i, False), range(warmup)))
         started, stalled = time.perf_counter(), io_stalled_us()
         list(pool.map(lambda i: one(i, True), range(warmup, warmup + requests)))
-        scenario.wall_s = time.perf_counter() - started
-        if stalled is not None and scenario.wall_s:
-            scenario.io_stalled = (io_stalled_us() - stalled) / 1e6 / scenario.wall_s
+        scenario.wall_s, stalled_after = time.perf_counter() - started, io_stalled_us()
+        if stalled is not None and stalled_after is not None and scenario.wall_s:
+            scenario.io_stalled = (stalled_after - stalled) / 1e6 / scenario.wall_s
 
 
 def io_stalled_us() -> int | None:
