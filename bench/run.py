@@ -289,7 +289,8 @@ def run_scenario(port: int, scenario: Scenario, warmup: int, requests: int, conc
                 scenario.latencies_ms.append(elapsed_ms)
                 scenario.by_path.setdefault(path, []).append(elapsed_ms)
 
-    if scenario.fresh:
+    if scenario.fresh:  # no path twice: the warm-up takes at most half of them, the measured the rest
+        warmup = min(warmup, len(scenario.paths) // 2)
         requests = min(requests, len(scenario.paths) - warmup)
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(lambda i: one(i, False), range(warmup)))
