@@ -42,7 +42,7 @@ MEMBERS = 500
 CARD_MARKER = b'class="card proposal-card"'
 
 LIST_TARGET_MS = 50
-SEARCH_TARGET_MS = 80
+SEARCH_TARGET_MS = search_bench.SEARCH_TARGET_MS  # issue 16's target for a search page, set in one place
 # A search nobody has made since the bank last changed: SEARCH_TARGET_MS on a district's bank at concurrency 2,
 # this at concurrency 4 or on a national bank.
 NEVER_CACHED_BUSY_TARGET_MS = 150
