@@ -9,7 +9,7 @@ from taggit.forms import TagField
 from taggit.models import Tag
 
 from places.models import Place
-from reformbank.forms import SingleLineCharField, validate_single_line
+from reformbank.forms import PlainSelect, SingleLineCharField, validate_single_line
 from reformbank.submissions import SubmissionKeyField
 
 from .list_filters import list_filters
@@ -180,18 +180,22 @@ class ProposalFilterForm(forms.Form):
     """The list's filters, parsed from the query string against options loaded once per request."""
 
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
-    place = forms.ChoiceField(label=_("Kommun"), required=False)
-    district = forms.ChoiceField(label=_("Distrikt"), required=False)
-    area = forms.ChoiceField(label=_("Sakområde"), required=False)
+    place = forms.ChoiceField(label=_("Kommun"), required=False, widget=PlainSelect)
+    district = forms.ChoiceField(label=_("Distrikt"), required=False, widget=PlainSelect)
+    area = forms.ChoiceField(label=_("Sakområde"), required=False, widget=PlainSelect)
     tag = forms.SlugField(label=_("Tagg"), required=False, allow_unicode=True, max_length=100)
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alla statusar"))] + Proposal.Status.choices, required=False
+        label=_("Status"),
+        choices=[("", _("Alla statusar"))] + Proposal.Status.choices,
+        required=False,
+        widget=PlainSelect,
     )
     supported = forms.BooleanField(label=_("Bara idéer med stöd"), required=False)
     author = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     sort = forms.ChoiceField(
         label=_("Sortera"),
         required=False,
+        widget=PlainSelect,
         choices=[
             ("", _("Relevans")),
             ("newest", _("Nyast")),

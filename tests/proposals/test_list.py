@@ -62,6 +62,22 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, bank):
     assert "Välj ett giltigt alternativ" in response.content.decode()
 
 
+def test_the_filter_form_shows_the_chosen_filters_and_a_search_counts_its_hits(client, bank):
+    """The selects are written in Python (reformbank.forms.PlainSelect): the chosen option stays chosen, and a
+    search's counts stand beside each municipality and policy area."""
+    response = client.get(
+        reverse("proposals:list"), {"q": "läxhjälp", "district": "lan", "sort": "newest", "place": "0182"}
+    )
+    html = response.content.decode()
+    assert titles(response) == ["Läxhjälp i Nacka"]
+    assert '<select name="district" id="id_district"><option value="">Båda distrikten</option>' in html
+    assert '<option value="lan" selected>' in html
+    assert '<option value="newest" selected>Nyast</option>' in html
+    assert '<option value="0182" selected>Nacka (1)</option>' in html
+    assert '<option value="0180">Stockholm (0)</option>' in html
+    assert '<option value="skola-och-utbildning">Skola och utbildning (1)</option>' in html
+
+
 def test_filters_survive_paging(client, settings, member, make_proposal, stockholm):
     settings.PROPOSALS_PER_PAGE = 2
     for i in range(5):

@@ -1,0 +1,28 @@
+"""The project's form pieces (reformbank.forms)."""
+
+import re
+
+from django import forms
+
+from reformbank.forms import PlainSelect
+
+CHOICES = [("", "Alla"), ("nacka", "Nacka (12)"), ("x", 'Ett <b>"namn"</b> & mer'), (3, "Tre")]
+
+
+def markup(html: str) -> str:
+    """Whitespace between tags aside."""
+    return re.sub(r">\s+<", "><", str(html)).strip()
+
+
+def test_plain_select_writes_the_markup_of_djangos_select_template():
+    attrs = {"id": "id_place", "aria-invalid": "true", "required": True, "disabled": False}
+    for value in ["", "nacka", "x", 3, "3", None, "okänd"]:
+        plain = PlainSelect(attrs=attrs, choices=CHOICES).render("place", value)
+        django = forms.Select(attrs=attrs, choices=CHOICES).render("place", value)
+        assert markup(plain) == markup(django)
+
+
+def test_plain_select_escapes_labels_and_marks_the_chosen_option():
+    html = PlainSelect(choices=CHOICES).render("place", "x")
+    assert '<option value="x" selected>Ett &lt;b&gt;&quot;namn&quot;&lt;/b&gt; &amp; mer</option>' in html
+    assert html.count(" selected") == 1
