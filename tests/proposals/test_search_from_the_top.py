@@ -2,6 +2,7 @@
 of them reach, found from the index of labelled head lexemes: the pages are the same as ranking every hit."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from proposals import selectors
 from proposals.search import hits
 from proposals.search.hits import RANK_SQL, RANK_TENTHS, _rank_sql
+from proposals.search.index import SEARCH_CACHE
 from proposals.search.language import RANK_WEIGHTS, quote_lexeme
 from proposals.search.query import RankTerm, SynonymSet, parse_query, rank_clauses
 
@@ -80,6 +82,13 @@ def test_the_labelled_index_puts_each_label_before_its_lexeme():
             "SELECT proposal_head_labels(%s::tsvector)::text", [head_of({"skolor": "A", "_skola": "D"})]
         )
         assert cursor.fetchone()[0] == "'Askolor' 'D_skola'"
+
+
+@pytest.fixture(autouse=True)
+def bank_out_of_memory(monkeypatch):
+    """These tests' banks are a few ideas: they look from the top as on a bank larger than WINDOW_BANK, where
+    RANK_EVERY (not RANK_EVERY_IN_MEMORY) decides which searches rank every hit at once."""
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
 
 
 @pytest.fixture
@@ -161,6 +170,32 @@ def test_as_few_hits_as_the_limit_are_ranked_from_the_top_and_counted_exactly(
     html = response.content.decode()
     assert "Antalen inom parentes" not in html
     assert "Nacka (5)" in html and "Stockholm (9)" in html
+
+
+@pytest.mark.parametrize("params", [{}, {"district": "stad"}])
+def test_on_a_bank_in_memory_a_search_of_few_hits_ranks_every_hit_at_once(
+    client, settings, monkeypatch, ranked_ideas, params
+):
+    """On a bank no larger than WINDOW_BANK, up to RANK_EVERY_IN_MEMORY times the reachable hits are ranked in
+    one statement, without the sample or the statements from the top: the same pages, the same count."""
+    settings.PROPOSALS_PER_PAGE = 3
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", **params}
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    from_the_top = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    assert client.get(reverse("proposals:list"), params).context["page"].paginator.count_capped
+    monkeypatch.setattr(hits, "WINDOW_BANK", 100)  # the 14 ideas, six reachable: 14 < 20 × 6
+    caches[SEARCH_CACHE].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("proposals:list"), params)
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
+    assert not any("TABLESAMPLE" in q["sql"] for q in queries)
+    assert [
+        [p.title for p in response.context["page"]],
+        titles_of(client, {**params, "page": 2}),
+    ] == from_the_top
+    assert response.context["page"].paginator.count_capped  # "fler än 5" either way
 
 
 def test_a_half_typed_word_ranks_every_hit(client, settings, monkeypatch, ranked_ideas):
