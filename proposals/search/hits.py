@@ -227,7 +227,7 @@ SELECT key, count(*) FROM (
     WHERE search_head @@ %s::tsquery
 ) AS sample WHERE key > 0 GROUP BY key ORDER BY key DESC
 """
-SAMPLE_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
+BANK_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
 
 
 def _reaching(clauses) -> RawSQL:
@@ -287,7 +287,7 @@ def _terms_present(terms) -> list:
 def _bank_size() -> float:
     """The table's estimated number of ideas: -1 until it is first analysed (autovacuum soon analyses it)."""
     with connection.cursor() as cursor:
-        cursor.execute(SAMPLE_SIZE_SQL)
+        cursor.execute(BANK_SIZE_SQL)
         return cursor.fetchone()[0]
 
 
