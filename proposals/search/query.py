@@ -12,7 +12,8 @@ closest words it does (`lekplatsr` → lekplatser), and synonyms add their forms
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .language import (
@@ -179,6 +180,8 @@ def query_word(word: str, *, prefix: bool = False) -> QueryWord:
 class ParsedQuery:
     words: tuple[QueryWord, ...]
     typed: str = ""  # what was typed, when a correction changed it (the page offers it)
+    # Highlighting's answers so far (word_matches), for the texts of one page: a query lives for one request.
+    _matched: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.words)
@@ -277,7 +280,16 @@ class ParsedQuery:
 
     def word_matches(self, word: str) -> bool:
         """Whether a word of a text (lower-case) matches one of the query's words: for highlighting. Every
-        form counts, a compound part or a synonym too: the mark shows why the idea was found."""
+        form counts, a compound part or a synonym too: the mark shows why the idea was found. The answer is
+        kept for the other texts of the page (at most MATCHES_KEPT words)."""
+        matched = self._matched.get(word)
+        if matched is None:
+            matched = self._word_matches(word)
+            if len(self._matched) < MATCHES_KEPT:
+                self._matched[word] = matched
+        return matched
+
+    def _word_matches(self, word: str) -> bool:
         lexemes = {lex for lex, _tier in word_lexemes(word)}
         for qw in self.words:
             if lexemes & qw.forms:
@@ -431,8 +443,10 @@ def parse_query(
 
 # Snippets ------------------------------------------------------------------------------------------------
 
-TOKEN_RE = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
+# Split at words, kept: the separators (possibly empty) at even indexes, the words at odd ones.
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*\s*")
+MATCHES_KEPT = 20_000
 
 
 def unique_sentences(text: str) -> str:
@@ -454,29 +468,33 @@ def mark_matches(text: str, query: ParsedQuery, start: str, stop: str, *, max_wo
     the text (the private-use sentinels of proposals.selectors) must find them only around matches, never
     where a member typed them.
 
-    With max_words, only the best window of that many words (the one with the most matches) is kept,
-    with an ellipsis where text is cut, and no sentence twice."""
+    With max_words, only the best window of that many words (the one with the most matches, the first of
+    those) is kept, with an ellipsis where text is cut, and no sentence twice. Linear in the text's length
+    but for a logarithm: each window is counted by bisection over the matches' positions."""
     text = text.replace(start, "").replace(stop, "")
     if max_words:
         text = unique_sentences(text)
-    tokens = TOKEN_RE.findall(text)
-    word_indexes = [i for i, tok in enumerate(tokens) if WORD_RE.fullmatch(tok)]
-    lowered = {i: unicodedata.normalize("NFC", tokens[i].lower()) for i in word_indexes}
-    hits = {i for i, word in lowered.items() if word not in STOPWORDS and query.word_matches(word)}
-    first, last = 0, len(tokens)
-    if max_words and len(word_indexes) > max_words:
-        hit_positions = [n for n, i in enumerate(word_indexes) if i in hits]
+    tokens = WORD_SPLIT_RE.split(text)
+    count = len(tokens) // 2  # words: tokens[2n + 1]
+    hits = [
+        n
+        for n in range(count)
+        if (word := unicodedata.normalize("NFC", tokens[2 * n + 1].lower())) not in STOPWORDS
+        and query.word_matches(word)
+    ]
+    windowed = bool(max_words) and count > max_words
+    if windowed:
         best_start, best_count = 0, -1
-        for n in hit_positions or [0]:
-            window_start = max(0, min(n - 3, len(word_indexes) - max_words))
-            count = sum(1 for h in hit_positions if window_start <= h < window_start + max_words)
-            if count > best_count:
-                best_start, best_count = window_start, count
-        first = word_indexes[best_start]
-        last = word_indexes[min(best_start + max_words, len(word_indexes)) - 1] + 1
-    out = ["… " if first > 0 else ""]
-    for i in range(first, last):
-        out.append(f"{start}{tokens[i]}{stop}" if i in hits else tokens[i])
-    if last < len(tokens):
-        out.append(" …")
-    return "".join(out).strip()
+        for n in hits or [0]:
+            window_start = max(0, min(n - 3, count - max_words))
+            found = bisect_left(hits, window_start + max_words) - bisect_left(hits, window_start)
+            if found > best_count:
+                best_start, best_count = window_start, found
+    for n in hits:
+        tokens[2 * n + 1] = f"{start}{tokens[2 * n + 1]}{stop}"
+    if not windowed:
+        return "".join(tokens).strip()
+    first, last = best_start, best_start + max_words
+    before = "… " if first > 0 or tokens[0] else ""
+    after = " …" if last < count or tokens[-1] else ""
+    return (before + "".join(tokens[2 * first + 1 : 2 * last]) + after).strip()

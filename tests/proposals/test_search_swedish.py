@@ -6,6 +6,9 @@ import json
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from places.models import Place
 from proposals import search as search_module
@@ -94,6 +97,59 @@ def test_snippet_marks_inflected_and_compound_matches():
     query = parse_query("skola trafik")
     marked = mark_matches("Skolorna ligger nära kollektivtrafiken.", query, "[", "]")
     assert marked == "[Skolorna] ligger nära [kollektivtrafiken]."
+
+
+def test_a_snippet_is_the_window_with_the_most_matches_with_ellipses_where_the_text_is_cut():
+    text = (
+        "Inledning. En skola här. "
+        + "ord " * 20
+        + "skolor och skolan och skolorna nu. "
+        + "ord " * 20
+        + "Slut."
+    )
+    marked = mark_matches(text, parse_query("skola"), "[", "]", max_words=8)
+    assert marked == "… ord ord ord [skolor] och [skolan] och [skolorna] …"
+    # The whole text when it is short enough, without ellipses; the first of equally good windows.
+    assert mark_matches("En skola.", parse_query("skola"), "[", "]", max_words=8) == "En [skola]."
+    assert mark_matches("skola " * 5 + "slut", parse_query("skola"), "[", "]", max_words=3) == (
+        "[skola] [skola] [skola] …"
+    )
+
+
+def test_a_long_text_where_every_word_matches_gives_one_window():
+    # 20,000 matches: the windows are counted by bisection, not each against every match.
+    text = "Skolor. " + "skola " * 20_000 + "slut"
+    marked = mark_matches(text, parse_query("skola"), "[", "]", max_words=35)
+    assert marked == " ".join(["[Skolor]."] + ["[skola]"] * 34) + " …"
+
+
+def _window_by_every_start(words, hits, max_words):
+    """The snippet's window as the docstring says it, counting each candidate against every match."""
+    best, best_count = 0, -1
+    for n in hits or [0]:
+        start = max(0, min(n - 3, len(words) - max_words))
+        count = sum(1 for h in hits if start <= h < start + max_words)
+        if count > best_count:
+            best, best_count = start, count
+    return best
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["skola", "skolor", "ord", "väg", "hus"]), min_size=1, max_size=80),
+    max_words=st.integers(1, 12),
+)
+def test_the_snippet_window_is_the_first_with_the_most_matches(words, max_words):
+    marked = mark_matches(" ".join(words), parse_query("skola"), "[", "]", max_words=max_words)
+    if len(words) <= max_words:
+        assert marked == " ".join(f"[{w}]" if w.startswith("skol") else w for w in words)
+        return
+    hits = [n for n, w in enumerate(words) if w.startswith("skol")]
+    start = _window_by_every_start(words, hits, max_words)
+    kept = [f"[{w}]" if w.startswith("skol") else w for w in words[start : start + max_words]]
+    before = "… " if start > 0 else ""
+    after = " …" if start + max_words < len(words) else ""
+    assert marked == before + " ".join(kept) + after
 
 
 # Matching through the list page -------------------------------------------------------------------------
