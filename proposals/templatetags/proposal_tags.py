@@ -1,10 +1,11 @@
+import html
 import re
 from functools import lru_cache
 
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
@@ -73,56 +74,57 @@ def _counts(language: str, supports: int, comments: int) -> tuple[str, str]:
     )
 
 
+def _html(value) -> str:
+    """A value in HTML as format_html puts it: as it is if it is already HTML, else escaped."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
 @register.simple_tag
 def proposal_card(proposal, show_date=False):
     """An idea's card in a list (its places and tags from proposals.selectors.proposal_cards; a search's
     marked title and snippet when it has them).
 
     Built in Python rather than as a template: a page of 20 cards spent about 25 ms in the template engine,
-    most of a list page's time; this takes a fraction of that."""
+    most of a list page's time; this takes a fraction of that. Each value is escaped once, as format_html
+    would (without its check of every value for a lazy translation: a third of the card's time)."""
     language = get_language()
     words = _card_words(language)
     date = ""
     if show_date:
         created = timezone.localtime(proposal.created_at)
-        date = format_html(
-            '      <span>{} <time datetime="{}">{}</time></span>\n',
-            words["submitted"],
-            created.strftime("%Y-%m-%d"),
-            formats.date_format(created, "SHORT_DATE_FORMAT"),
+        date = (
+            f'      <span>{_html(words["submitted"])} <time datetime="{created.strftime("%Y-%m-%d")}">'
+            f"{_html(formats.date_format(created, 'SHORT_DATE_FORMAT'))}</time></span>\n"
         )
     title = highlight(proposal.title_marked) if getattr(proposal, "title_marked", "") else proposal.title
     headline = getattr(proposal, "headline", "")
     if headline:
-        text = format_html('<p class="snippet">{}</p>', highlight(headline))
+        text = f'<p class="snippet">{highlight(headline)}</p>'
     else:
-        text = format_html("<p>{}</p>", Truncator(proposal.summary).words(40))
+        text = f"<p>{_html(Truncator(proposal.summary).words(40))}</p>"
     tags = ""
     if proposal.card_tags:
-        list_url = words["list_url"]
-        tags = format_html(
-            '    <ul class="tag-list" aria-label="{}">\n      {}\n    </ul>\n',
-            words["tags"],
-            format_html_join(
-                "",
-                '<li><a class="tag" href="{}?tag={}">#{}</a></li>',
-                ((list_url, t.slug, t.name) for t in proposal.card_tags),
-            ),
+        list_url = _html(words["list_url"])
+        items = "".join(
+            f'<li><a class="tag" href="{list_url}?tag={_html(t.slug)}">#{_html(t.name)}</a></li>'
+            for t in proposal.card_tags
         )
+        tags = f'    <ul class="tag-list" aria-label="{_html(words["tags"])}">\n      {items}\n    </ul>\n'
     supports, comments = _counts(language, proposal.support_count, proposal.comment_count)
-    return format_html(
-        CARD_HTML,
-        proposal.status,
-        words["status"].get(proposal.status, proposal.status),
-        proposal.policy_area.display_name,
-        date,
-        words["detail_url"].format(proposal.pk),
-        title,
-        text,
-        ", ".join(proposal.card_places),
-        SUPPORT_ICON,
-        supports,
-        COMMENT_ICON,
-        comments,
-        tags,
+    return mark_safe(  # noqa: S308 (every value escaped by _html)
+        CARD_HTML.format(
+            _html(proposal.status),
+            _html(words["status"].get(proposal.status, proposal.status)),
+            _html(proposal.policy_area.display_name),
+            date,
+            _html(words["detail_url"].format(proposal.pk)),
+            _html(title),
+            text,
+            _html(", ".join(proposal.card_places)),
+            SUPPORT_ICON,
+            _html(supports),
+            COMMENT_ICON,
+            _html(comments),
+            tags,
+        )
     )
