@@ -279,17 +279,18 @@ class ParsedQuery:
         return all(qw.forms & lexemes for qw in self.words)
 
     def word_matches(self, word: str) -> bool:
-        """Whether a word of a text (lower-case) matches one of the query's words: for highlighting. Every
-        form counts, a compound part or a synonym too: the mark shows why the idea was found. The answer is
-        kept for the other texts of the page (at most MATCHES_KEPT words)."""
+        """Whether a word of a text, as written, matches one of the query's words: for highlighting. Every
+        form counts, a compound part or a synonym too (the mark shows why the idea was found); a stop word
+        never. The answer is kept for the other texts of the page (at most MATCHES_KEPT words)."""
         matched = self._matched.get(word)
         if matched is None:
-            matched = self._word_matches(word)
+            lowered = unicodedata.normalize("NFC", word.lower())
+            matched = lowered not in STOPWORDS and self._lowered_word_matches(lowered)
             if len(self._matched) < MATCHES_KEPT:
                 self._matched[word] = matched
         return matched
 
-    def _word_matches(self, word: str) -> bool:
+    def _lowered_word_matches(self, word: str) -> bool:
         lexemes = {lex for lex, _tier in word_lexemes(word)}
         for qw in self.words:
             if lexemes & qw.forms:
@@ -476,12 +477,7 @@ def mark_matches(text: str, query: ParsedQuery, start: str, stop: str, *, max_wo
         text = unique_sentences(text)
     tokens = WORD_SPLIT_RE.split(text)
     count = len(tokens) // 2  # words: tokens[2n + 1]
-    hits = [
-        n
-        for n in range(count)
-        if (word := unicodedata.normalize("NFC", tokens[2 * n + 1].lower())) not in STOPWORDS
-        and query.word_matches(word)
-    ]
+    hits = [n for n in range(count) if query.word_matches(tokens[2 * n + 1])]
     windowed = bool(max_words) and count > max_words
     if windowed:
         best_start, best_count = 0, -1
