@@ -1,4 +1,3 @@
-import html
 import re
 from functools import lru_cache
 
@@ -11,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
 
 from proposals.selectors import MARK_START, MARK_STOP
+from reformbank.forms import html_value
 
 register = template.Library()
 
@@ -74,11 +74,6 @@ def _counts(language: str, supports: int, comments: int) -> tuple[str, str]:
     )
 
 
-def _html(value) -> str:
-    """A value in HTML as format_html puts it: as it is if it is already HTML, else escaped."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
 @register.simple_tag
 def proposal_card(proposal, show_date=False):
     """An idea's card in a list (its places and tags from proposals.selectors.proposal_cards; a search's
@@ -93,38 +88,40 @@ def proposal_card(proposal, show_date=False):
     if show_date:
         created = timezone.localtime(proposal.created_at)
         date = (
-            f'      <span>{_html(words["submitted"])} <time datetime="{created.strftime("%Y-%m-%d")}">'
-            f"{_html(formats.date_format(created, 'SHORT_DATE_FORMAT'))}</time></span>\n"
+            f'      <span>{html_value(words["submitted"])} <time datetime="{created.strftime("%Y-%m-%d")}">'
+            f"{html_value(formats.date_format(created, 'SHORT_DATE_FORMAT'))}</time></span>\n"
         )
     title = highlight(proposal.title_marked) if getattr(proposal, "title_marked", "") else proposal.title
     headline = getattr(proposal, "headline", "")
     if headline:
         text = f'<p class="snippet">{highlight(headline)}</p>'
     else:
-        text = f"<p>{_html(Truncator(proposal.summary).words(40))}</p>"
+        text = f"<p>{html_value(Truncator(proposal.summary).words(40))}</p>"
     tags = ""
     if proposal.card_tags:
-        list_url = _html(words["list_url"])
+        list_url = html_value(words["list_url"])
         items = "".join(
-            f'<li><a class="tag" href="{list_url}?tag={_html(t.slug)}">#{_html(t.name)}</a></li>'
+            f'<li><a class="tag" href="{list_url}?tag={html_value(t.slug)}">#{html_value(t.name)}</a></li>'
             for t in proposal.card_tags
         )
-        tags = f'    <ul class="tag-list" aria-label="{_html(words["tags"])}">\n      {items}\n    </ul>\n'
+        tags = (
+            f'    <ul class="tag-list" aria-label="{html_value(words["tags"])}">\n      {items}\n    </ul>\n'
+        )
     supports, comments = _counts(language, proposal.support_count, proposal.comment_count)
-    return mark_safe(  # noqa: S308 (every value escaped by _html)
+    return mark_safe(  # noqa: S308 (every value escaped by html_value)
         CARD_HTML.format(
-            _html(proposal.status),
-            _html(words["status"].get(proposal.status, proposal.status)),
-            _html(proposal.policy_area.display_name),
+            html_value(proposal.status),
+            html_value(words["status"].get(proposal.status, proposal.status)),
+            html_value(proposal.policy_area.display_name),
             date,
-            _html(words["detail_url"].format(proposal.pk)),
-            _html(title),
+            html_value(words["detail_url"].format(proposal.pk)),
+            html_value(title),
             text,
-            _html(", ".join(proposal.card_places)),
+            html_value(", ".join(proposal.card_places)),
             SUPPORT_ICON,
-            _html(supports),
+            html_value(supports),
             COMMENT_ICON,
-            _html(comments),
+            html_value(comments),
             tags,
         )
     )

@@ -26,3 +26,13 @@ def test_plain_select_escapes_labels_and_marks_the_chosen_option():
     html = PlainSelect(choices=CHOICES).render("place", "x")
     assert '<option value="x" selected>Ett &lt;b&gt;&quot;namn&quot;&lt;/b&gt; &amp; mer</option>' in html
     assert html.count(" selected") == 1
+
+
+def test_plain_select_lists_the_options_of_a_group_in_line():
+    grouped = [("", "Alla"), ("Län", [("nacka", "Nacka"), ("solna", "Solna")])]
+    html = PlainSelect(choices=grouped).render("place", "solna")
+    flat = PlainSelect(choices=[("", "Alla"), ("nacka", "Nacka"), ("solna", "Solna")]).render(
+        "place", "solna"
+    )
+    assert html == flat
+    assert '<option value="solna" selected>Solna</option>' in html
