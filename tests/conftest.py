@@ -12,7 +12,6 @@ from members.models import EditorRole, User
 from places.models import District, Place
 from proposals import services
 from proposals.models import PolicyArea
-from proposals.search import hits
 
 PASSWORD = "ett-bra-lösenord-2026"
 REFERENCE_DATA = [
@@ -39,13 +38,6 @@ def _reference_data(request):
     if not Place.objects.exists():
         for module, function in REFERENCE_DATA:
             getattr(importlib.import_module(module), function)(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_window_edges(monkeypatch):
-    """Every test's bank is new: the window edges a process keeps for a minute (proposals.search.hits) start
-    empty, so that a test's windows are those of its own ideas."""
-    monkeypatch.setattr(hits, "_edges", {})
 
 
 @pytest.fixture(autouse=True)

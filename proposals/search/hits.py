@@ -114,13 +114,6 @@ SELECT edge.*, c.reltuples FROM pg_class c, LATERAL (
 ) AS edge
 WHERE c.oid = 'proposals_proposal'::regclass AND (c.reltuples < 0 OR c.reltuples > greatest(%(size)s, %(bank)s))
 """
-# Each process keeps the edges it found for EDGE_SECONDS (at most EDGES_KEPT): finding one walks `size` entries
-# of the sort's index (6-10 ms for 50,000, more for a grown window), and every search in that order asks for
-# it. Any edge bounds a prefix of the order, and the statement checks that the prefix holds the reachable pages,
-# so an edge that ideas, supports or comments have since passed only makes the window a little larger.
-EDGE_SECONDS = 60
-EDGES_KEPT = 64
-_edges: dict = {}
 # A common word matches a third of the bank: the planner would then read the whole table, not knowing that
 # most vectors live out of line in TOAST; the GIN bitmap needs neither. Nor may it walk a sort order's index
 # testing each idea's vector (a window of 5,000 ideas cost 250 ms): bitmaps only. And room for the hits in
@@ -490,7 +483,9 @@ def _hits(
         size = WINDOW_FIRST
         while counted and sort in WINDOWS:
             column = WINDOWS[sort]
-            edge = _window_edge(column, size)
+            with connection.cursor() as cursor:
+                cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
+                edge = cursor.fetchone()
             if edge is None:
                 break  # the window would hold the whole bank
             value, pk, bank = edge
@@ -531,21 +526,6 @@ def _hits(
     if counted and hits.total > count_limit:
         hits.facets_of = len(hits.ranked_ids)
     return hits
-
-
-def _window_edge(column: str, size: int):
-    """WINDOW_SQL's row for the window of the first `size` ideas in the order of `column`, as this process found
-    it within EDGE_SECONDS, else found now."""
-    key = (column, size, WINDOW_BANK)
-    found_at, edge = _edges.get(key, (-math.inf, None))
-    if time.monotonic() - found_at > EDGE_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
-            edge = cursor.fetchone()
-        if len(_edges) >= EDGES_KEPT:
-            _edges.clear()
-        _edges[key] = (time.monotonic(), edge)
-    return edge
 
 
 def _estimate(queryset) -> float:

@@ -197,32 +197,3 @@ def test_a_window_with_too_few_hits_reads_every_hit_when_the_bank_would_hold_few
     assert [titles, searched(client, {**params, "page": 2})[0]] == exact
     assert [('" >= ' in sql) for sql in statements] == windowed
     assert result_count(response) == "Fler än 5 idéer"
-
-
-def test_a_window_edge_is_found_once_and_a_passed_one_still_gives_the_first_pages(
-    client, settings, monkeypatch, member, make_proposal, stockholm, twelve_ideas
-):
-    """Each process keeps a window's edge for EDGE_SECONDS: the next search in that order asks for none. Ideas
-    added since pass the edge and fall inside the window, which is still a prefix of the order: the pages are
-    those of ordering every hit."""
-    settings.PROPOSALS_PER_PAGE = 4
-    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
-    monkeypatch.setattr(hits, "WINDOW_FIRST", 8)
-    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
-    settings.PROPOSAL_COUNT_LIMIT = 5
-
-    def edges_asked(params) -> tuple[int, list]:
-        with CaptureQueriesContext(connection) as queries:
-            titles = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
-        return sum("SELECT edge.*" in q["sql"] for q in queries), titles
-
-    assert edges_asked({"q": "läxhjälp", "sort": "newest"})[0] == 1
-    newer = [make_proposal(member, title=f"Ny läxhjälp {i}", places=[stockholm]) for i in range(3)]
-    asked, titles = edges_asked({"q": "läxhjälp", "sort": "newest", "district": "stad"})
-    assert asked == 0
-    assert titles[0][:3] == [idea.title for idea in reversed(newer)]
-    monkeypatch.setattr(hits, "WINDOW_BANK", 10**9)  # no window: every hit ordered
-    assert titles == [
-        searched(client, {"q": "läxhjälp", "sort": "newest", "district": "stad", "page": page})[0]
-        for page in (1, 2)
-    ]
