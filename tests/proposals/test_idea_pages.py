@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from proposals import services
 from proposals.models import Proposal
@@ -118,7 +119,8 @@ def test_queue_cards_show_the_submission_date(client, editor_lan, proposal, url_
     client.force_login(editor_lan)
     html = client.get(reverse(url_name)).content.decode()
     card = section(html, 'class="card proposal-card"', "</article>")
-    assert f'datetime="{proposal.created_at:%Y-%m-%d}"' in card
+    # The date in the site's time zone (Stockholm), which is a day ahead of UTC in the hour before midnight UTC.
+    assert f'datetime="{timezone.localtime(proposal.created_at):%Y-%m-%d}"' in card
 
 
 def test_retired_municipality_is_marked_in_the_filter(client, place, django_assert_max_num_queries):
