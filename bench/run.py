@@ -109,12 +109,19 @@ def django_eval(code: str) -> dict:
 
 
 def bench_database_drop():
-    """Drop only the benchmark database; the next manage.py command creates it (reformbank/database.py)."""
+    """Drop only the benchmark database; the next manage.py command creates it (reformbank/database.py).
+
+    The server is started as the project starts it, with its settings (a first start in a new data folder
+    through pgserver alone would run with PostgreSQL's default shared buffers until the next restart)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import pgserver
 
+    sys.path.insert(0, str(ROOT))
+    from reformbank.database import embedded_server_start
+
     pgdata = Path(os.environ.get("PGSERVER_DATA") or ROOT / ".pgdata")
+    embedded_server_start(str(pgdata), "postgres")
     server = pgserver.get_server(pgdata, cleanup_mode=None)
     server.psql(f'DROP DATABASE IF EXISTS "{bench_env()["PGSERVER_DATABASE"]}" WITH (FORCE);')
 
