@@ -26,7 +26,9 @@ CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 600)
 # The embedded server shares the machine's cores with the web workers and reads from the page cache: random
 # reads cost about what sequential ones do (so a common search word is counted from the GIN index, not by
 # reading the whole table), and parallel query workers would only compete with the web workers.
-EMBEDDED_PLANNER_OPTIONS = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+# The search statements set the same random page cost themselves (proposals.search.hits), on any server.
+RANDOM_PAGE_COST = 1.1
+EMBEDDED_PLANNER_OPTIONS = f"-c random_page_cost={RANDOM_PAGE_COST} -c max_parallel_workers_per_gather=0"
 # The embedded server's own settings, in a file of its data folder that its postgresql.conf includes (read when
 # the server starts). Shared buffers: a quarter of the machine's memory, as PostgreSQL's own guide suggests, at
 # most 4 GB, instead of PostgreSQL's default 128 MB. On a national bank a search reads rows from all over the

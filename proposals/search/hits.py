@@ -22,6 +22,8 @@ from django.db import DatabaseError, connection
 from django.db.models import BooleanField, IntegerField, Q
 from django.db.models.expressions import RawSQL
 
+from reformbank.database import RANDOM_PAGE_COST
+
 from .index import SEARCH_CACHE, place_lexeme
 from .language import RANK_WEIGHTS, SUMMARY_MARK, quote_lexeme
 from .lexicon import bank_lexicon
@@ -127,11 +129,11 @@ WHERE c.oid = 'proposals_proposal'::regclass AND (c.reltuples < 0 OR c.reltuples
 # hits (8-35 ms); of 360 searches nobody had made, no statement whose plan this changes got more than 7 ms
 # slower. At 100 times the default the planner also ANDs the GIN bitmap of a common word into a few hundred
 # rows from the top (`skolor` in the city district, 76 → 113 ms). A random page costs what the embedded
-# server's connections say (reformbank.database.EMBEDDED_PLANNER_OPTIONS: the data is in memory), so that a
-# search plans the same on a server left at PostgreSQL's default (4), where 0.05 did not make it AND.
+# server's connections say (RANDOM_PAGE_COST: the data is in memory), so that a search plans the same on a
+# server left at PostgreSQL's default (4), where 0.05 did not make it AND.
 SEARCH_SETTINGS_SQL = (
     "SET enable_seqscan = off; SET enable_indexscan = off; SET work_mem = '32MB'; SET jit = off; "
-    "SET cpu_operator_cost = 0.05; SET random_page_cost = 1.1"
+    f"SET cpu_operator_cost = 0.05; SET random_page_cost = {RANDOM_PAGE_COST}"
 )
 SEARCH_SETTINGS_RESET_SQL = (
     "RESET enable_seqscan; RESET enable_indexscan; RESET work_mem; RESET jit; RESET cpu_operator_cost; "
