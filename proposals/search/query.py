@@ -180,6 +180,9 @@ def query_word(word: str, *, prefix: bool = False) -> QueryWord:
 class ParsedQuery:
     words: tuple[QueryWord, ...]
     typed: str = ""  # what was typed, when a correction changed it (the page offers it)
+    # (form, its stem) pairs the bank was found to imply (proposals.search.hits): every idea holding the form
+    # holds the stem, so the match asks for the stem alone (with_implied).
+    implied: frozenset = frozenset()
     # Highlighting's answers so far (word_matches), for the texts of one page: a query lives for one request.
     _matched: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -209,13 +212,16 @@ class ParsedQuery:
         def lex(lexeme, prefix=False):
             return quote_lexeme(lexeme) + (":*" if prefix else "")
 
+        def asked(lexemes):
+            return sorted(x for x in lexemes if (x, stem(x)) not in self.implied or stem(x) not in lexemes)
+
         clauses = []
         for qw in self.words:
-            options = [lex(f) for f in sorted(qw.forms)]
+            options = [lex(f) for f in asked(qw.forms)]
             if qw.prefix:
                 options.insert(0, lex(qw.word, prefix=True))
             for conjunction in qw.conjunctions:
-                parts = ("(" + " | ".join(lex(x) for x in sorted(p)) + ")" for p in conjunction)
+                parts = ("(" + " | ".join(lex(x) for x in asked(p)) + ")" for p in conjunction)
                 options.append("(" + " & ".join(parts) + ")")
             clauses.append("(" + " | ".join(options) + ")")
         if relaxed and self.relaxable:
@@ -224,6 +230,18 @@ class ParsedQuery:
                 for left_out in range(len(clauses))
             )
         return " & ".join(clauses)
+
+    def stem_pairs(self) -> frozenset:
+        """The (form, stem) pairs of the forms that match() ORs with their own stem: if the bank implies one
+        (every idea holding the form holds the stem), the form need not be asked for. A stem is shorter than
+        its form, so a chain of them (bostäder → bostäd → bost) ends in a form that is asked for."""
+        groups = [qw.forms for qw in self.words]
+        groups += [part for qw in self.words for conjunction in qw.conjunctions for part in conjunction]
+        return frozenset((x, stem(x)) for group in groups for x in group if stem(x) != x and stem(x) in group)
+
+    def with_implied(self, pairs) -> "ParsedQuery":
+        """The query asking the index for fewer forms: `pairs` (of stem_pairs) are implied by the bank."""
+        return replace(self, implied=frozenset(pairs))
 
     def _rank_items(self, *, summary: bool, borrowed: bool) -> list[tuple[str, bool]]:
         """(head lexeme, as a prefix) for each lexeme that ranks, once each."""
