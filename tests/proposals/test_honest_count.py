@@ -197,3 +197,30 @@ def test_a_window_with_too_few_hits_reads_every_hit_when_the_bank_would_hold_few
     assert [titles, searched(client, {**params, "page": 2})[0]] == exact
     assert [('" >= ' in sql) for sql in statements] == windowed
     assert result_count(response) == "Fler än 5 idéer"
+
+
+def test_a_kept_window_edge_still_gives_the_pages_after_supports_reorder_the_ideas(
+    client, settings, monkeypatch, twelve_ideas, other_member
+):
+    """A window's edge is kept while the bank's text is unchanged (hits._fact), and supports change no text:
+    the kept edge still bounds the first stretch of the order, and the pages are those of ranking every hit."""
+    settings.PROPOSALS_PER_PAGE = 4
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 8)
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
+    params = {"q": "läxhjälp", "sort": "supported"}
+    searched(client, {**params, "page": 1})
+    for idea in twelve_ideas[:2]:
+        services.proposal_support(proposal=idea, member=other_member)
+
+    with CaptureQueriesContext(connection) as queries:
+        windowed = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    assert not [q for q in queries if "LATERAL" in q["sql"]]  # the edge was kept, not looked up again
+
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 1_000_000)
+    every = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    assert windowed == every
+    # Five ideas with one support now, tied, the highest id first: 6, 5, 4, 1, then 0 (none at the first search).
+    assert windowed[0] == [f"Läxhjälp nummer {n}" for n in (6, 5, 4, 1)]
+    assert windowed[1][0] == "Läxhjälp nummer 0"
