@@ -493,9 +493,11 @@ def proposal_merge(*, kept: Proposal, merged: Proposal, editor) -> ProposalMerge
     merge.full_clean(exclude=["kept", "merged", "editor"])
     merge.save()
     # Out of search until unmerged: the search statements leave out rows without an index.
+    # updated_at too, for both: cached searches and the forms they ask for are keyed by the bank's last change.
     Proposal.objects.filter(pk=merged.pk).update(
-        merged_into=kept, merged_at=now, search_vector=None, search_head=None
+        merged_into=kept, merged_at=now, search_vector=None, search_head=None, updated_at=now
     )
+    Proposal.objects.filter(pk=kept.pk).update(updated_at=now)
     _recount(kept.pk)
     _recount(merged.pk)
     proposal_search_index(kept)
@@ -535,8 +537,10 @@ def proposal_unmerge(*, merge: ProposalMerge, editor) -> ProposalMerge:
     kept.tags.remove(*Tag.objects.filter(pk__in=moved["tags"]))
     kept.places.remove(*moved["places"])
     ProposalCoauthor.objects.filter(proposal=kept, member_id__in=moved["coauthors"]).delete()
-    Proposal.objects.filter(pk=merged.pk).update(merged_into=None, merged_at=None)
-    ProposalMerge.objects.filter(pk=merge.pk).update(undone_at=timezone.now(), undone_by=editor)
+    now = timezone.now()
+    Proposal.objects.filter(pk=merged.pk).update(merged_into=None, merged_at=None, updated_at=now)
+    Proposal.objects.filter(pk=kept.pk).update(updated_at=now)  # as a merge does
+    ProposalMerge.objects.filter(pk=merge.pk).update(undone_at=now, undone_by=editor)
     merge.refresh_from_db()
     for proposal in (kept, merged):
         _recount(proposal.pk)

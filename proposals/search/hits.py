@@ -362,7 +362,7 @@ def _levels_sampled(query: ParsedQuery, size: float, last_change) -> list[tuple[
 # folded form may stand alone). Whether the bank implies a (form, stem) pair is looked up with the GIN index (an
 # idea with the form and without the stem), kept in the search cache with the time of the bank's last change,
 # and after a change looked up again only among the ideas changed since (less IMPLIED_MARGIN: changes committed
-# out of order), from the index of updated_at; unless they are more than IMPLIED_CHANGED.
+# out of order), from the index of updated_at; all again when IMPLIED_CHANGED or more changed.
 IMPLIED_ALL_SQL = """
 SELECT pair FROM unnest(%s::text[]) AS pair
 WHERE NOT EXISTS (SELECT 1 FROM proposals_proposal WHERE search_vector @@ pair::tsquery)
@@ -401,21 +401,26 @@ def _implied_pairs(pairs, *, changed_since=None) -> frozenset | None:
 
 def _with_implied(query: ParsedQuery, last_change, bank_size: float) -> ParsedQuery:
     """The query asking the index only for the forms that the bank does not imply (see IMPLIED_ALL_SQL), on a
-    bank of IMPLIED_BANK ideas or more."""
+    bank of IMPLIED_BANK ideas or more. Every idea is checked again SEARCH_CACHE_SECONDS after the last full
+    check at the latest, so that an idea whose index changed without a recent updated_at (a long import's first
+    batches) is missed no longer than the cached searches are."""
     pairs = query.stem_pairs() if bank_size >= IMPLIED_BANK else None
     if not pairs:
         return query
     key = "implied:" + hashlib.sha256("\n".join(sorted(map("\t".join, pairs))).encode()).hexdigest()
     cache = caches[SEARCH_CACHE]
-    known = cache.get(key)
-    if known is not None and known[0] == last_change:
+    known = cache.get(key)  # (the bank's last change, the pairs held, when every idea was last checked)
+    now = time.time()
+    if known is None or now - known[2] >= settings.SEARCH_CACHE_SECONDS or None in (known[0], last_change):
+        held, checked_all = _implied_pairs(pairs), now
+    elif known[0] == last_change or not known[1]:
         return query.with_implied(known[1])
-    held = None
-    if known is not None and None not in (known[0], last_change):
-        held = _implied_pairs(known[1], changed_since=known[0] - IMPLIED_MARGIN)
-    if held is None:
-        held = _implied_pairs(pairs)
-    cache.set(key, (last_change, held), settings.SEARCH_CACHE_SECONDS)
+    else:
+        held, checked_all = _implied_pairs(known[1], changed_since=known[0] - IMPLIED_MARGIN), known[2]
+        if held is None:
+            held, checked_all = _implied_pairs(pairs), now
+    timeout = max(1, math.ceil(checked_all + settings.SEARCH_CACHE_SECONDS - now))
+    cache.set(key, (last_change, held, checked_all), timeout)
     return query.with_implied(held)
 
 
@@ -586,10 +591,10 @@ def _hits(
                 return None
             # An idea with every word's form in its head is a hit (the head's lexemes are in its vector): the words
             # need not be looked up again, unless the places are looked up with them.
-            implied = not places and all(
+            head_hits = not places and all(
                 query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in clause}) for clause in clauses
             )
-            reaching = (listed if implied else matching).filter(_reaching(clauses))
+            reaching = (listed if head_hits else matching).filter(_reaching(clauses))
             rows = _rows(statement(ranked(reaching), large=True))
             found = _row_count(rows, "total")
             if found >= depth:

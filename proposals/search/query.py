@@ -234,13 +234,14 @@ class ParsedQuery:
     def stem_pairs(self) -> frozenset:
         """The (form, stem) pairs of the forms that match() ORs with their own stem: if the bank implies one
         (every idea holding the form holds the stem), the form need not be asked for. A stem is shorter than
-        its form, so a chain of them (bostäder → bostäd → bost) ends in a form that is asked for."""
+        its form, so a chain of them (skolorens → skolor → skol) ends in a form that is asked for."""
         groups = [qw.forms for qw in self.words]
         groups += [part for qw in self.words for conjunction in qw.conjunctions for part in conjunction]
         return frozenset((x, stem(x)) for group in groups for x in group if stem(x) != x and stem(x) in group)
 
     def with_implied(self, pairs) -> "ParsedQuery":
-        """The query asking the index for fewer forms: `pairs` (of stem_pairs) are implied by the bank."""
+        """The query asking the index for fewer forms: `pairs` (of stem_pairs) are implied by the bank's
+        search_vector (not by search_head: a query with them is for the vector's GIN index only)."""
         return replace(self, implied=frozenset(pairs))
 
     def _rank_items(self, *, summary: bool, borrowed: bool) -> list[tuple[str, bool]]:

@@ -1,14 +1,18 @@
 """A search asks the GIN index for a word's stem alone when every idea holding one of the word's forms holds the
 stem too (proposals.search.hits._with_implied): the same ideas, fewer lists read. An idea that holds a form
-without its stem keeps the form asked for, from the moment it is saved."""
+without its stem keeps the form asked for once it is saved, merged or unmerged (each sets its updated_at)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from proposals import services
+from proposals.models import Proposal
 from proposals.search import hits
 
 MATCH_RE = re.compile(r"search_vector @@ '(.*?)'::tsquery")
@@ -17,7 +21,7 @@ GARDENS = {"problem": "Gårdarna är grå.", "body": "Plantera träd på gårdar
 
 @pytest.fixture(autouse=True)
 def national_bank(monkeypatch):
-    """These tests' banks are a few ideas, never analysed (an estimate of -1): as on a national bank."""
+    """These tests' banks are a few ideas: as on a national bank."""
     monkeypatch.setattr(hits, "IMPLIED_BANK", -1)
 
 
@@ -68,3 +72,21 @@ def test_an_idea_saved_after_the_check_is_found(client, member, make_proposal):
     # The ideas changed since the check break the pair: the form is asked for again.
     assert "''skolor''" in match
     assert odd.get_absolute_url() in page and schools.get_absolute_url() in page
+
+
+def test_an_unmerged_idea_with_a_form_and_not_its_stem_is_found(
+    client, member, other_member, make_proposal, editor_lan
+):
+    kept = idea(make_proposal, member, "Fler skolor i förorten", "Nya skolor där barnen bor.")
+    odd = idea(make_proposal, other_member, "Skolorens gårdar", "Gröna gårdar.")
+    # Both saved long before the searches: a check after a change looks only at the ideas changed since.
+    Proposal.objects.filter(pk__in=[kept.pk, odd.pk]).update(updated_at=timezone.now() - timedelta(days=3))
+    merge = services.proposal_merge(kept=kept, merged=odd, editor=editor_lan)
+    page, match = search(client, "skolor")
+    assert match == "(''skol'')"  # merged away, the odd idea is out of the search
+
+    services.proposal_unmerge(merge=merge, editor=editor_lan)
+    page, match = search(client, "skolor")
+
+    assert "''skolor''" in match
+    assert odd.get_absolute_url() in page and kept.get_absolute_url() in page
