@@ -487,8 +487,8 @@ def main(argv=None) -> int:
         return 0
     env = server_env()
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    # The search cache keeps a search for SEARCH_CACHE_SECONDS: the searches of a run begun within that time of
-    # the last one would come from it, and the never-cached searches would not be.
+    # The search cache keeps a search for SEARCH_CACHE_SECONDS: a run begun within that time of the last one
+    # would find that run's searches in it, and its never-cached searches would be partly cached.
     django_eval(
         "import json\nfrom proposals.search import search_cache_clear\nsearch_cache_clear()\nprint(json.dumps({}))"
     )
