@@ -143,7 +143,7 @@ SEARCH_SETTINGS_RESET_SQL = (
 
 # Every change to an idea's text, places, tags or status sets its updated_at (auto_now; the status service
 # sets it too): the newest is the bank's last change.
-# With it, the table's estimated number of ideas (-1 until it is first analysed).
+# With it, the table's estimated number of ideas (-1 until it is first analysed; autovacuum soon analyses it).
 LAST_CHANGE_SQL = (
     "SELECT max(updated_at), (SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass) "
     "FROM proposals_proposal"
@@ -248,7 +248,6 @@ SELECT key, count(*) FROM (
     WHERE search_head @@ %s::tsquery
 ) AS sample WHERE key > 0 GROUP BY key ORDER BY key DESC
 """
-BANK_SIZE_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'proposals_proposal'::regclass"
 
 
 def _reaching(clauses) -> RawSQL:
@@ -303,13 +302,6 @@ def _terms_present(terms) -> list:
         if labels:
             kept.append(replace(term, labels=labels))
     return kept
-
-
-def _bank_size() -> float:
-    """The table's estimated number of ideas: -1 until it is first analysed (autovacuum soon analyses it)."""
-    with connection.cursor() as cursor:
-        cursor.execute(BANK_SIZE_SQL)
-        return cursor.fetchone()[0]
 
 
 # What a search learns about the bank rather than about its hits, kept in the process for the searches that
@@ -467,6 +459,7 @@ def search_hits(
     hits = _hits(
         query,
         last_change=last_change,
+        bank_size=bank_size,
         listed=listed,
         sort=sort,
         depth=depth,
@@ -479,6 +472,7 @@ def search_hits(
         hits = _hits(
             query,
             last_change=last_change,
+            bank_size=bank_size,
             listed=listed,
             sort=sort,
             depth=depth,
@@ -505,6 +499,7 @@ def _hits(
     query: ParsedQuery,
     *,
     last_change,
+    bank_size: float,
     listed,
     sort: str,
     depth: int,
@@ -573,7 +568,7 @@ def _hits(
         terms = query.rank_terms()
         if not terms:
             return None
-        size = _bank_size()
+        size = bank_size
         if size < 0:
             return None  # never analysed: the sample's size is not known
         rank_every = RANK_EVERY_IN_MEMORY if size <= WINDOW_BANK else RANK_EVERY
