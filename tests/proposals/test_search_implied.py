@@ -14,6 +14,7 @@ from django.utils import timezone
 from proposals import services
 from proposals.models import Proposal
 from proposals.search import hits
+from proposals.search.lexicon import bank_lexicon
 
 MATCH_RE = re.compile(r"search_vector @@ '(.*?)'::tsquery")
 GARDENS = {"problem": "Gårdarna är grå.", "body": "Plantera träd på gårdarna.", "tags": ("gårdar",)}
@@ -21,8 +22,10 @@ GARDENS = {"problem": "Gårdarna är grå.", "body": "Plantera träd på gårdar
 
 @pytest.fixture(autouse=True)
 def national_bank(monkeypatch):
-    """These tests' banks are a few ideas: as on a national bank."""
+    """These tests' banks are a few ideas: as on a national bank. The process's vocabulary forgets earlier
+    tests' rolled-back words (with `skolorna` among them, `skolor` would be searched as a half-typed word)."""
     monkeypatch.setattr(hits, "IMPLIED_BANK", -1)
+    bank_lexicon.reset()
 
 
 def idea(make_proposal, member, title, summary):
