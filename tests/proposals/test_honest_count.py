@@ -224,3 +224,34 @@ def test_a_kept_window_edge_still_gives_the_pages_after_supports_reorder_the_ide
     # Five ideas with one support now, tied, the highest id first: 6, 5, 4, 1, then 0 (none at the first search).
     assert windowed[0] == [f"Läxhjälp nummer {n}" for n in (6, 5, 4, 1)]
     assert windowed[1][0] == "Läxhjälp nummer 0"
+
+
+@pytest.mark.parametrize(("read_all", "edge_of"), [(5, None), (0, 16)])
+def test_the_planners_estimate_of_the_hits_sizes_the_first_window(
+    client, settings, monkeypatch, twelve_ideas, read_all, edge_of
+):
+    """From WINDOW_ESTIMATED_BANK ideas the planner's estimate sizes the first window: twelve hits expected in a
+    bank of twelve, so a window of the newest four would hold fewer than the eight hits that can be paged to.
+    With no more hits expected than WINDOW_READ_ALL times the limit + 1, every hit is read once without a
+    window; else the first window is the least power of two times WINDOW_FIRST expected to hold enough
+    (sixteen ideas: the whole bank, so every hit is read)."""
+    settings.PROPOSALS_PER_PAGE = 4
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "sort": "newest"}
+    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
+    monkeypatch.setattr(hits, "WINDOW_FIRST", 4)
+    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
+    monkeypatch.setattr(hits, "WINDOW_ESTIMATED_BANK", 0)
+    monkeypatch.setattr(hits, "WINDOW_READ_ALL", read_all)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        titles, response = searched(client, {**params, "page": 1})
+        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+        edges = [q["sql"] for q in queries if "LATERAL" in q["sql"]]
+    assert [titles, searched(client, {**params, "page": 2})[0]] == exact
+    assert len(statements) == 1 and '" >= ' not in statements[0]
+    if edge_of is None:
+        assert not edges
+    else:
+        assert len(edges) == 1 and f"OFFSET {edge_of} " in edges[0]
+    assert result_count(response) == "Fler än 5 idéer"

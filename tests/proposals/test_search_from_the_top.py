@@ -287,3 +287,42 @@ def test_the_rank_key_with_synonyms_is_the_sum_of_the_terms_values(data):
                 params.append(param)
         cursor.execute(f"SELECT {sql}", params)
         assert cursor.fetchone()[0] == rank_key(terms, head)
+
+
+def test_ideas_with_every_word_in_the_head_are_not_looked_up_again_with_the_districts_places(
+    client, settings, monkeypatch, ranked_ideas
+):
+    """The city district's places are looked up in the GIN index with the words, but the ideas at or above the
+    key have every word in the head and the district keeps its own ideas (in the row): the statement from the
+    top tests no idea's vector, which lives out of line."""
+    settings.PROPOSALS_PER_PAGE = 1
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    params = {"q": "läxhjälp", "district": "stad"}
+    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    assert capped == exact
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert "proposal_head_labels" in statements[0] and "search_vector @@" not in statements[0]
+    assert "'@place" in statements[1]  # the count still looks the places up with the words
+
+
+def test_filters_that_keep_fewer_hits_than_the_bank_has_at_the_key_rank_every_hit(
+    client, settings, monkeypatch, ranked_ideas, place
+):
+    """Nacka holds five of the hits, and the planner expects about as many: fewer than the nine ideas of the
+    whole bank at the key that twice four times the reachable pages reach. Ranking every hit reads no more ideas
+    than the key's would: one statement, the same pages."""
+    settings.PROPOSALS_PER_PAGE = 1
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(hits, "RANK_EVERY", 0)
+    monkeypatch.setattr(hits, "TOP_MARGIN", 4)
+    params = {"q": "läxhjälp", "place": place.code}
+    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 4
+    with CaptureQueriesContext(connection) as queries:
+        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    assert capped == exact
+    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
