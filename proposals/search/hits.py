@@ -293,16 +293,20 @@ def _common_labelled() -> frozenset:
     return _common["labelled"]
 
 
-def _terms_present(terms) -> list:
+def _terms_present(terms, last_change) -> list:
     """The rank terms with only the labels that some idea's head holds them with (a stem is rarely written as
     a word, and a word in no title has no title label): the keys no idea can have are not looked at, and a
-    key's clauses are far fewer."""
+    key's clauses are far fewer. Kept as a fact of the bank (_fact)."""
     common = _common_labelled()
     asked = [labelled for term in terms for labelled in term.labelled() if labelled not in common]
     present = common
     if asked:
         quoted = [quote_lexeme(labelled) for labelled in asked]
-        found = {row[0] for row in _rows(connection.ops.compose_sql(PRESENT_SQL, [quoted]))}
+
+        def held():
+            return frozenset(row[0] for row in _rows(connection.ops.compose_sql(PRESENT_SQL, [quoted])))
+
+        found = _fact(("present", *quoted, last_change), held)
         present = common | {labelled for labelled, q in zip(asked, quoted) if q in found}
     kept = []
     for term in terms:
@@ -314,10 +318,12 @@ def _terms_present(terms) -> list:
 
 # What a search learns about the bank rather than about its hits, kept in the process for the searches that
 # follow while the bank is unchanged (the key holds the time of its last change), for at most FACTS_SECONDS, at
-# most FACTS_KEPT of them: the sample of a query's rank keys (8-18 ms on 1,000,000 ideas) and the idea at a
-# window's edge in a sort order (an index walk of the window's size, 7-11 ms for 50,000 ideas). A support or a
-# comment moves ideas in their sort orders and not the key, but any idea's place bounds a window that is the
-# first stretch of the order: a kept edge only makes the window somewhat larger or smaller than asked for.
+# most FACTS_KEPT of them: the sample of a query's rank keys (8-18 ms on 1,000,000 ideas), which of its labelled
+# lexemes some idea's head holds (2-18 ms: a lexeme that is not among the index's most common reads its whole
+# list), and the idea at a window's edge in a sort order (an index walk of the window's size, 7-11 ms for 50,000
+# ideas). A lexeme that has left every head since only makes a key's clauses more. A support or a comment moves
+# ideas in their sort orders and not the key, but any idea's place bounds a window that is the first stretch of
+# the order: a kept edge only makes the window somewhat larger or smaller than asked for.
 FACTS_SECONDS = 60
 FACTS_KEPT = 256
 _facts: dict = {}
@@ -584,7 +590,7 @@ def _hits(
         expected = _estimate(matching)
         if expected <= rank_every * depth:
             return None
-        terms = _terms_present(terms)
+        terms = _terms_present(terms, last_change)
         if not terms:
             return None
         wanted = TOP_MARGIN * depth

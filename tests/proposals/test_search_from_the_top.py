@@ -326,3 +326,25 @@ def test_filters_that_keep_fewer_hits_than_the_bank_has_at_the_key_rank_every_hi
     assert capped == exact
     statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
     assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
+
+
+def test_the_labelled_lexemes_some_head_holds_are_kept_until_an_idea_changes(
+    client, settings, monkeypatch, ranked_ideas, member, make_proposal
+):
+    """Which of a search's labelled lexemes some idea's head holds is a fact of the bank (hits._fact): a search
+    computed again while no idea changed does not look them up; after an idea is saved, it does."""
+    settings.PROPOSALS_PER_PAGE = 1
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    hits._facts.clear()
+
+    def looked_up() -> int:
+        caches[SEARCH_CACHE].clear()
+        with CaptureQueriesContext(connection) as queries:
+            titles_of(client, {"q": "läxhjälp"})
+            return sum("SELECT labelled FROM unnest" in q["sql"] for q in queries)
+
+    assert looked_up() == 1
+    assert looked_up() == 0
+    make_proposal(member, title="Läxhjälpen i Tyresö")
+    assert looked_up() == 1
