@@ -153,11 +153,17 @@ class Proposal(models.Model):
                 name="proposal_supported_search_gin",
                 condition=Q(support_count__gt=0),
             ),
-            # The head's lexemes behind their labels ("Askolor", "D_skola"): a search by relevance finds the
-            # ideas at or above a rank from it (proposals.search.hits, migration 0019 defines the function).
+            # The head's lexemes behind their labels ("Askolor", "D_skola") and the week the idea was created in
+            # ("~2921"): a search by relevance finds the ideas at or above a rank from it, and the newest of them
+            # (proposals.search.hits, migration 0022 defines the function).
             GinIndex(
-                Func(F("search_head"), function="proposal_head_labels", output_field=SearchVectorField()),
-                name="proposal_head_labels_gin",
+                Func(
+                    F("search_head"),
+                    F("created_at"),
+                    function="proposal_head_labels",
+                    output_field=SearchVectorField(),
+                ),
+                name="proposal_head_weeks_gin",
             ),
             # The sort orders, each with what the list's filters test (LISTED_COVERED): a page of the list walks
             # one of them from the index alone, however thinly its filter is spread along the order, and reads

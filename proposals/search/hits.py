@@ -238,7 +238,21 @@ def _rank_sql(query: ParsedQuery, *, summary: bool = True) -> RawSQL:
 # by the index of labelled head lexemes. The key is chosen from a sample of the bank (how many ideas reach each
 # key); if the filters then leave fewer than `depth` hits at or above it, a lower key is tried, and after
 # TOP_TRIES every hit is ranked. Whichever key is chosen, the pages are those of ranking every hit.
-REACHING_SQL = "proposal_head_labels(proposals_proposal.search_head) @@ %s::tsquery"
+REACHING_SQL = (
+    "proposal_head_labels(proposals_proposal.search_head, proposals_proposal.created_at) @@ %s::tsquery"
+)
+# A key that far more ideas reach than are wanted is mostly a tie (`läxhjälp` in the title and not in the summary:
+# 26,000 ideas on 1,000,000, every one read and ranked in 130-160 ms), and a tie is ordered by date: the ideas
+# above the key, and the newest at it, are enough. The newest are those created in the weeks of a window of the
+# newest ideas expected to hold `wanted` of them that the filters keep (_newest_weeks), whose lexemes the same
+# index holds ("~2921", migration 0022): ANDed in the index, so that only they are read. Fewer hits than `depth`
+# among them, and the window grows as a sort's does.
+TIED = 4  # the key's ideas are this many times those wanted
+TIED_WEEKS = 520  # most weeks looked up
+# The largest share of the bank a window may hold: the index reads the list of every week in it (`skolor` in the
+# city district, a third of the bank: 200 ms), and then every idea at the key costs less.
+TIED_SHARE = 0.1
+WEEK_SECONDS = 7 * 24 * 3600
 TOP_CLAUSES = 48  # most sets of labelled lexemes for one key
 TOP_TRIES = 2  # most keys whose hits are ranked
 TOP_SAMPLE = 5000  # ideas in the sample (pages of the table, chosen the same way every time)
@@ -258,13 +272,50 @@ SELECT key, count(*) FROM (
 """
 
 
-def _reaching(clauses) -> RawSQL:
-    """The ideas whose head satisfies one of the conjunctions of labelled lexemes: one index scan each."""
+def _reaching(clauses, weeks=()) -> RawSQL:
+    """The ideas whose head satisfies one of the conjunctions of labelled lexemes, and, with `weeks`, created in
+    one of them: one index scan each."""
+    within = " & (" + " | ".join(quote_lexeme(week) for week in weeks) + ")" if weeks else ""
     return RawSQL(
         "(" + " OR ".join([REACHING_SQL] * len(clauses)) + ")",
-        [" & ".join(quote_lexeme(lexeme) for lexeme in clause) for clause in clauses],
+        ["(" + " & ".join(quote_lexeme(lexeme) for lexeme in clause) + ")" + within for clause in clauses],
         BooleanField(),
     )
+
+
+def week_lexeme(when) -> str:
+    """The lexeme of the week a time falls in, as migration 0022's function writes it."""
+    return f"~{math.floor(when.timestamp() / WEEK_SECONDS)}"
+
+
+# The quantiles of the ideas' creation times, from the statistics that ANALYZE keeps for the planner (read
+# again at most every COMMON_SECONDS): where a window of the newest ideas begins, without walking an index (a
+# window of 400,000 ideas took 60-80 ms). Ideas created since are newer than all of them.
+CREATED_QUANTILES_SQL = """
+SELECT histogram_bounds::text::timestamptz[] FROM pg_stats
+WHERE schemaname = current_schema() AND tablename = 'proposals_proposal' AND attname = 'created_at'
+"""
+_created = {"read_at": -math.inf, "bounds": ()}
+
+
+def _newest_weeks(share: float, last_change) -> list[str] | None:
+    """The week lexemes of a window of the newest ideas expected to hold `share` of the bank (and of every idea
+    created after them); None when it would hold the whole bank, too many weeks, or the statistics are
+    missing."""
+    if time.monotonic() - _created["read_at"] > COMMON_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(CREATED_QUANTILES_SQL)
+            row = cursor.fetchone()
+        _created.update(read_at=time.monotonic(), bounds=tuple(row[0] or ()) if row else ())
+    bounds = _created["bounds"]
+    newest = _fact(("edge", "created_at", 0, WINDOW_BANK, last_change), _window_edge, "created_at", 0)
+    if share > TIED_SHARE or len(bounds) < 2 or newest is None:
+        return None
+    edge = bounds[math.floor((len(bounds) - 1) * (1 - share))]
+    first, last = (math.floor(value.timestamp() / WEEK_SECONDS) for value in (edge, newest[0]))
+    if last - first >= TIED_WEEKS:
+        return None
+    return [f"~{week}" for week in range(first, last + 1)]
 
 
 # Which labelled lexemes some idea's head holds: one index look-up each, in one round trip. Those that the
@@ -273,12 +324,12 @@ def _reaching(clauses) -> RawSQL:
 # left every head only makes a key's clauses more.
 PRESENT_SQL = """
 SELECT labelled FROM unnest(%s::text[]) AS labelled WHERE EXISTS (
-    SELECT 1 FROM proposals_proposal WHERE proposal_head_labels(search_head) @@ labelled::tsquery
+    SELECT 1 FROM proposals_proposal WHERE proposal_head_labels(search_head, created_at) @@ labelled::tsquery
 )
 """
 COMMON_SQL = """
 SELECT coalesce(most_common_elems::text::text[], '{}') FROM pg_stats
-WHERE schemaname = current_schema() AND tablename = 'proposal_head_labels_gin'
+WHERE schemaname = current_schema() AND tablename = 'proposal_head_weeks_gin'
 """
 COMMON_SECONDS = 600
 _common = {"read_at": -math.inf, "labelled": frozenset()}
@@ -595,27 +646,51 @@ def _hits(
             return None
         wanted = TOP_MARGIN * depth
         levels = _levels_sampled(query, size, last_change)
+        level = window = None
+
+        def kept() -> float:
+            """The share of the bank that the filters keep, as the planner expects it."""
+            return _estimate(listed) / size
+
         for _try in range(TOP_TRIES):
-            level, reach = next(((key, reach) for key, reach in levels if reach >= wanted), (None, 0))
-            if reach > expected:
-                return None  # `bostäder` in the city district, supported: 232 ms from two keys, 60 ranking every hit
-            clauses = level and rank_clauses(terms, level, limit=TOP_CLAUSES)
-            if not clauses:
-                return None
+            if level is None:
+                level, reach = next(((key, reach) for key, reach in levels if reach >= wanted), (None, 0))
+                if reach > expected:
+                    return None  # `bostäder` in the city district, supported: 232 ms from two keys, 60 from every hit
+                clauses = level and rank_clauses(terms, level, limit=TOP_CLAUSES)
+                if not clauses:
+                    return None
+                above = rank_clauses(terms, level + 1, limit=TOP_CLAUSES) if reach >= TIED * wanted else None
+                # The share of the bank expected to hold `wanted` ideas at the key that the filters keep.
+                window = wanted / reach / max(kept(), 1 / size) if above is not None else None
+            weeks = window and _newest_weeks(window, last_change)
+            if weeks:
+                # The ideas above the key (none when no idea can reach higher), and the newest at it.
+                reaching_sql = _reaching(clauses, weeks)
+                if above:
+                    reaching_sql = Q(reaching_sql) | Q(_reaching(above))
+            else:
+                reaching_sql = _reaching(clauses)
             # An idea with every word's form in its head is a hit (the head's lexemes are in its vector): the words
             # need not be looked up again, nor the places, which `listed` keeps to itself (in the row). Looked up
             # with the words, the planner tested each idea's vector out of line: `kollektivtrafik` in the city
             # district read 8,619 vectors in 60 ms.
             head_hits = all(
-                query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in clause}) for clause in clauses
+                query.matched_by({lexeme[1:].lstrip(SUMMARY_MARK) for lexeme in clause})
+                for clause in [*clauses, *(above or ())]
             )
-            reaching = (listed if head_hits else matching).filter(_reaching(clauses))
-            rows = _rows(statement(ranked(reaching), large=True))
+            rows = _rows(
+                statement(ranked((listed if head_hits else matching).filter(reaching_sql)), large=True)
+            )
             found = _row_count(rows, "total")
             if found >= depth:
                 return with_count(rows)
-            # The filters kept `found` of about `reach`: look lower, where as many as that takes are.
-            wanted = reach * TOP_MARGIN * depth / max(found, 1)
+            if weeks:
+                # The filters kept `found` of the window's: a larger window at the same key.
+                window *= max(2, math.ceil(WINDOW_MARGIN * depth / max(found, 1)))
+            else:
+                # The filters kept `found` of about `reach`: look lower, where as many as that takes are.
+                wanted, level = reach * TOP_MARGIN * depth / max(found, 1), None
         return None
 
     def compute() -> tuple[bool, list]:

@@ -1,16 +1,21 @@
 """A search by relevance past the count limit ranks only the hits at or above the highest rank key that enough
 of them reach, found from the index of labelled head lexemes: the pages are the same as ranking every hit."""
 
+import math
+from datetime import timedelta
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from proposals import selectors
+from proposals.models import Proposal
 from proposals.search import hits
 from proposals.search.hits import RANK_SQL, RANK_TENTHS, _rank_sql
 from proposals.search.index import SEARCH_CACHE
@@ -76,12 +81,15 @@ def test_the_rank_key_in_sql_is_the_sum_of_the_weights_in_tenths(head):
 
 
 @pytest.mark.django_db
-def test_the_labelled_index_puts_each_label_before_its_lexeme():
+@pytest.mark.parametrize("created", ["2026-12-03 09:30+01", "2026-12-31 23:59:59+00", "1970-01-08 00:00+00"])
+def test_the_labelled_index_puts_each_label_before_its_lexeme_and_the_week_the_search_asks_for(created):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT proposal_head_labels(%s::tsvector)::text", [head_of({"skolor": "A", "_skola": "D"})]
+            "SELECT proposal_head_labels(%s::tsvector, %s::timestamptz)::text, %s::timestamptz",
+            [head_of({"skolor": "A", "_skola": "D"}), created, created],
         )
-        assert cursor.fetchone()[0] == "'Askolor' 'D_skola'"
+        labels, when = cursor.fetchone()
+    assert labels == f"'Askolor' 'D_skola' '{hits.week_lexeme(when)}'"
 
 
 @pytest.fixture(autouse=True)
@@ -348,3 +356,34 @@ def test_the_labelled_lexemes_some_head_holds_are_kept_until_an_idea_changes(
     assert looked_up() == 0
     make_proposal(member, title="Läxhjälpen i Tyresö")
     assert looked_up() == 1
+
+
+@pytest.mark.parametrize(("params", "windows"), [({}, [True]), ({"district": "stad"}, [True, False])])
+def test_a_key_that_far_more_ideas_reach_than_wanted_ranks_the_newest_at_it(
+    client, settings, monkeypatch, ranked_ideas, params, windows
+):
+    """The five ideas "Läxhjälp i skolan" (the word in the title, its parts in the default summary) are tied at
+    the highest key, more than twice the two wanted (TIED): the ideas above it (none) and those at it created in
+    the weeks of the newest ideas expected to hold the two (from the quantiles of the creation times; the three not
+    made a month ago) are ranked, the weeks looked up in the index. In the city district one of those three is a hit, fewer than the two pages: the window grows to the
+    whole bank, and every idea at the key is read."""
+    settings.PROPOSALS_PER_PAGE = 1
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(hits, "TOP_MARGIN", 1)
+    monkeypatch.setattr(hits, "TIED", 2)
+    month_ago = timezone.now() - timedelta(days=30)
+    Proposal.objects.filter(pk__in=[idea.pk for idea in ranked_ideas[4:6]]).update(created_at=month_ago)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE proposals_proposal")  # the quantiles of the creation times
+    monkeypatch.setitem(hits._created, "read_at", -math.inf)
+    params = {"q": "läxhjälp", **params}
+    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = 5
+    with CaptureQueriesContext(connection) as queries:
+        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+        statements = [
+            q["sql"] for q in queries if "proposal_head_labels" in q["sql"] and "WITH hits" in q["sql"]
+        ]
+    assert capped == exact
+    assert [hits.week_lexeme(timezone.now()) in sql for sql in statements] == windows
+    assert hits.week_lexeme(month_ago) not in statements[0]

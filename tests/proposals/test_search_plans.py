@@ -40,7 +40,7 @@ def bank(member, make_proposal):
         )
         # What VACUUM does for a bank (a test cannot run it in its transaction): the GIN indexes' pending
         # lists merged into them, which the planner would otherwise cost as read for every search.
-        for index in ("proposal_search_gin", "proposal_supported_search_gin", "proposal_head_labels_gin"):
+        for index in ("proposal_search_gin", "proposal_supported_search_gin", "proposal_head_weeks_gin"):
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         cursor.execute("ANALYZE proposals_proposal")
 
