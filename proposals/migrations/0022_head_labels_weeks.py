@@ -6,9 +6,10 @@ from django.db import migrations
 
 # The labelled head lexemes (migration 0019) and the week the idea was created in, as "~2921" (weeks of seven
 # days since 1970, UTC): a search by relevance finds the newest ideas at a rank key from the same index, ANDing
-# the weeks in the index itself (proposals.search.hits, _newest_weeks). created_at never changes.
+# the weeks in the index itself (proposals.search.hits, _newest_weeks). An import that changes an idea's
+# created_at writes the row, and the index with it.
 HEAD_LABELS_WEEKS_FUNCTION = """
-CREATE FUNCTION proposal_head_labels(head tsvector, created timestamptz) RETURNS tsvector
+CREATE OR REPLACE FUNCTION proposal_head_labels(head tsvector, created timestamptz) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT array_to_tsvector(array(
         SELECT label::text || entry.lexeme FROM unnest(head) AS entry, unnest(entry.weights) AS label

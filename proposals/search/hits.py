@@ -10,6 +10,7 @@ cached (CACHED_SORTS), so twenty supports at once clear no cached search. Two ch
 within a moment may leave a search cached without the earlier one for up to SEARCH_CACHE_SECONDS.
 """
 
+import functools
 import hashlib
 import json
 import math
@@ -22,6 +23,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.models import BooleanField, IntegerField, Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from reformbank.database import RANDOM_PAGE_COST
 
@@ -258,6 +260,10 @@ TOP_TRIES = 2  # most keys whose hits are ranked
 TOP_SAMPLE = 5000  # ideas in the sample (pages of the table, chosen the same way every time)
 TOP_MARGIN = 2  # the sample's estimate at the chosen key is this many times `depth` (filters, chance)
 RANK_EVERY = 2  # up to this many times `depth` hits expected by the planner, every hit is ranked
+# Filters that the planner expects to keep less than this share of the bank: when fewer hits are expected than
+# the bank's ideas at the key, every hit is ranked (without filters the planner's estimate is no guide: it takes
+# the words of a search as independent, and ideas that have one mostly have the other).
+NARROW = 0.5
 # On a bank no larger than WINDOW_BANK, which the database keeps in memory, up to this many: ranking them in one
 # statement costs less than the sample and the statements from the top, which a filter that keeps few of the
 # hits at the top (a district) sends on to ranking every hit anyway (100,000 ideas, 360 searches never made
@@ -283,9 +289,13 @@ def _reaching(clauses, weeks=()) -> RawSQL:
     )
 
 
-def week_lexeme(when) -> str:
-    """The lexeme of the week a time falls in, as migration 0022's function writes it."""
-    return f"~{math.floor(when.timestamp() / WEEK_SECONDS)}"
+def week_number(when) -> int:
+    """The week a time falls in, as migration 0022's function counts it (weeks of seven days since 1970, UTC)."""
+    return math.floor(when.timestamp() / WEEK_SECONDS)
+
+
+def week_lexeme(week: int) -> str:
+    return f"~{week}"
 
 
 # The quantiles of the ideas' creation times, from the statistics that ANALYZE keeps for the planner (read
@@ -301,7 +311,10 @@ _created = {"read_at": -math.inf, "bounds": ()}
 def _newest_weeks(share: float, last_change) -> list[str] | None:
     """The week lexemes of a window of the newest ideas expected to hold `share` of the bank (and of every idea
     created after them); None when it would hold the whole bank, too many weeks, or the statistics are
-    missing."""
+    missing. The weeks reach to the newest idea's (kept as a fact) or to the present one, whichever is later: an
+    idea committed out of order leaves the bank's last change as it was."""
+    if share > TIED_SHARE:
+        return None
     if time.monotonic() - _created["read_at"] > COMMON_SECONDS:
         with connection.cursor() as cursor:
             cursor.execute(CREATED_QUANTILES_SQL)
@@ -309,13 +322,14 @@ def _newest_weeks(share: float, last_change) -> list[str] | None:
         _created.update(read_at=time.monotonic(), bounds=tuple(row[0] or ()) if row else ())
     bounds = _created["bounds"]
     newest = _fact(("edge", "created_at", 0, WINDOW_BANK, last_change), _window_edge, "created_at", 0)
-    if share > TIED_SHARE or len(bounds) < 2 or newest is None:
+    if len(bounds) < 2 or newest is None:
         return None
     edge = bounds[math.floor((len(bounds) - 1) * (1 - share))]
-    first, last = (math.floor(value.timestamp() / WEEK_SECONDS) for value in (edge, newest[0]))
+    first = week_number(edge)
+    last = max(week_number(newest[0]), week_number(timezone.now() + timedelta(hours=1)))
     if last - first >= TIED_WEEKS:
         return None
-    return [f"~{week}" for week in range(first, last + 1)]
+    return [week_lexeme(week) for week in range(first, last + 1)]
 
 
 # Which labelled lexemes some idea's head holds: one index look-up each, in one round trip. Those that the
@@ -344,35 +358,42 @@ def _common_labelled() -> frozenset:
     return _common["labelled"]
 
 
-def _terms_present(terms, last_change) -> list:
+def _terms_present(terms) -> list:
     """The rank terms with only the labels that some idea's head holds them with (a stem is rarely written as
     a word, and a word in no title has no title label): the keys no idea can have are not looked at, and a
-    key's clauses are far fewer. Kept as a fact of the bank (_fact)."""
+    key's clauses are far fewer. Those found held are kept as a fact of the bank (_fact; one that has left
+    every head since only makes a key's clauses more); the others are asked again by every search, which costs
+    little (their lists are empty), since an idea can come to hold one without a change to the bank's last
+    change (a reindex)."""
     common = _common_labelled()
     asked = [labelled for term in terms for labelled in term.labelled() if labelled not in common]
     present = common
     if asked:
         quoted = [quote_lexeme(labelled) for labelled in asked]
 
-        def held():
-            return frozenset(row[0] for row in _rows(connection.ops.compose_sql(PRESENT_SQL, [quoted])))
+        def held(lexemes) -> frozenset:
+            return frozenset(row[0] for row in _rows(connection.ops.compose_sql(PRESENT_SQL, [lexemes])))
 
-        found = _fact(("present", *quoted, last_change), held)
+        looked_up = []
+        found = _fact(("present", *quoted), lambda: looked_up.append(quoted) or held(quoted))
+        missing = [] if looked_up else [q for q in quoted if q not in found]
+        if missing:
+            found |= held(missing)
         present = common | {labelled for labelled, q in zip(asked, quoted) if q in found}
-    kept = []
+    terms_kept = []
     for term in terms:
         labels = "".join(label for label in term.labels if label + term.lexeme in present)
         if labels:
-            kept.append(replace(term, labels=labels))
-    return kept
+            terms_kept.append(replace(term, labels=labels))
+    return terms_kept
 
 
 # What a search learns about the bank rather than about its hits, kept in the process for the searches that
 # follow while the bank is unchanged (the key holds the time of its last change), for at most FACTS_SECONDS, at
 # most FACTS_KEPT of them: the sample of a query's rank keys (8-18 ms on 1,000,000 ideas), which of its labelled
 # lexemes some idea's head holds (2-18 ms: a lexeme that is not among the index's most common reads its whole
-# list), and the idea at a window's edge in a sort order (an index walk of the window's size, 7-11 ms for 50,000
-# ideas). A lexeme that has left every head since only makes a key's clauses more. A support or a comment moves
+# list; _terms_present), and the idea at a window's edge in a sort order (an index walk of the window's size,
+# 7-11 ms for 50,000 ideas). A support or a comment moves
 # ideas in their sort orders and not the key, but any idea's place bounds a window that is the first stretch of
 # the order: a kept edge only makes the window somewhat larger or smaller than asked for.
 FACTS_SECONDS = 60
@@ -641,13 +662,14 @@ def _hits(
         expected = _estimate(matching)
         if expected <= rank_every * depth:
             return None
-        terms = _terms_present(terms, last_change)
+        terms = _terms_present(terms)
         if not terms:
             return None
         wanted = TOP_MARGIN * depth
         levels = _levels_sampled(query, size, last_change)
         level = window = None
 
+        @functools.cache
         def kept() -> float:
             """The share of the bank that the filters keep, as the planner expects it."""
             return _estimate(listed) / size
@@ -655,7 +677,7 @@ def _hits(
         for _try in range(TOP_TRIES):
             if level is None:
                 level, reach = next(((key, reach) for key, reach in levels if reach >= wanted), (None, 0))
-                if reach > expected:
+                if reach > expected and kept() < NARROW:
                     return None  # `bostäder` in the city district, supported: 232 ms from two keys, 60 from every hit
                 clauses = level and rank_clauses(terms, level, limit=TOP_CLAUSES)
                 if not clauses:
