@@ -183,20 +183,29 @@ def test_a_window_with_too_few_hits_reads_every_hit_when_the_bank_would_hold_few
     rate the bank holds 15, no more than WINDOW_READ_ALL times the limit + 1, so every hit is read once rather
     than a larger window and then a count. Without that, the window grows (to nine ideas, more hits than the
     limit)."""
+    response, queries = newest_in_small_windows(client, settings, monkeypatch, WINDOW_READ_ALL=read_all)
+    assert [('" >= ' in sql) for sql in queries if "WITH hits" in sql] == windowed
+    assert result_count(response) == "Fler än 5 idéer"
+
+
+def newest_in_small_windows(client, settings, monkeypatch, **constants):
+    """`läxhjälp` by date, two pages of four, with windows from the newest four ideas (and these constants of
+    proposals.search.hits) and a limit of five: page 1's response and the SQL of its queries, once its pages are
+    found to be those of ranking every hit."""
     settings.PROPOSALS_PER_PAGE = 4
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
     params = {"q": "läxhjälp", "sort": "newest"}
     exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
     monkeypatch.setattr(hits, "WINDOW_FIRST", 4)
     monkeypatch.setattr(hits, "WINDOW_BANK", 0)
-    monkeypatch.setattr(hits, "WINDOW_READ_ALL", read_all)
+    for name, value in constants.items():
+        monkeypatch.setattr(hits, name, value)
     settings.PROPOSAL_COUNT_LIMIT = 5
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as captured:
         titles, response = searched(client, {**params, "page": 1})
-        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+        queries = [q["sql"] for q in captured]
     assert [titles, searched(client, {**params, "page": 2})[0]] == exact
-    assert [('" >= ' in sql) for sql in statements] == windowed
-    assert result_count(response) == "Fler än 5 idéer"
+    return response, queries
 
 
 def test_a_kept_window_edge_still_gives_the_pages_after_supports_reorder_the_ideas(
@@ -235,20 +244,11 @@ def test_the_planners_estimate_of_the_hits_sizes_the_first_window(
     With no more hits expected than WINDOW_READ_ALL times the limit + 1, every hit is read once without a
     window; else the first window is the least power of two times WINDOW_FIRST expected to hold enough
     (sixteen ideas: the whole bank, so every hit is read)."""
-    settings.PROPOSALS_PER_PAGE = 4
-    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
-    params = {"q": "läxhjälp", "sort": "newest"}
-    exact = [searched(client, {**params, "page": page})[0] for page in (1, 2)]
-    monkeypatch.setattr(hits, "WINDOW_FIRST", 4)
-    monkeypatch.setattr(hits, "WINDOW_BANK", 0)
-    monkeypatch.setattr(hits, "WINDOW_ESTIMATED_BANK", 0)
-    monkeypatch.setattr(hits, "WINDOW_READ_ALL", read_all)
-    settings.PROPOSAL_COUNT_LIMIT = 5
-    with CaptureQueriesContext(connection) as queries:
-        titles, response = searched(client, {**params, "page": 1})
-        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
-        edges = [q["sql"] for q in queries if "LATERAL" in q["sql"]]
-    assert [titles, searched(client, {**params, "page": 2})[0]] == exact
+    response, queries = newest_in_small_windows(
+        client, settings, monkeypatch, WINDOW_ESTIMATED_BANK=0, WINDOW_READ_ALL=read_all
+    )
+    statements = [sql for sql in queries if "WITH hits" in sql]
+    edges = [sql for sql in queries if "LATERAL" in sql]
     assert len(statements) == 1 and '" >= ' not in statements[0]
     if edge_of is None:
         assert not edges
