@@ -305,7 +305,6 @@ CREATED_QUANTILES_SQL = """
 SELECT histogram_bounds::text::timestamptz[] FROM pg_stats
 WHERE schemaname = current_schema() AND tablename = 'proposals_proposal' AND attname = 'created_at'
 """
-_created = {"read_at": -math.inf, "bounds": ()}
 
 
 def _newest_weeks(share: float, last_change) -> list[str] | None:
@@ -315,12 +314,7 @@ def _newest_weeks(share: float, last_change) -> list[str] | None:
     idea committed out of order leaves the bank's last change as it was."""
     if share > TIED_SHARE:
         return None
-    if time.monotonic() - _created["read_at"] > COMMON_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(CREATED_QUANTILES_SQL)
-            row = cursor.fetchone()
-        _created.update(read_at=time.monotonic(), bounds=tuple(row[0] or ()) if row else ())
-    bounds = _created["bounds"]
+    bounds = _statistic(CREATED_QUANTILES_SQL, tuple)
     newest = _fact(("edge", "created_at", 0, WINDOW_BANK, last_change), _window_edge, "created_at", 0)
     if len(bounds) < 2 or newest is None:
         return None
@@ -346,16 +340,24 @@ SELECT coalesce(most_common_elems::text::text[], '{}') FROM pg_stats
 WHERE schemaname = current_schema() AND tablename = 'proposal_head_weeks_gin'
 """
 COMMON_SECONDS = 600
-_common = {"read_at": -math.inf, "labelled": frozenset()}
+_statistics: dict = {}
+
+
+def _statistic(sql: str, convert):
+    """`convert` of the array that `sql` reads from pg_stats (a statistic ANALYZE keeps for the planner; empty
+    while there is none), read again at most every COMMON_SECONDS."""
+    read_at, value = _statistics.get(sql, (-math.inf, None))
+    if time.monotonic() - read_at > COMMON_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            row = cursor.fetchone()
+        value = convert(row[0] or () if row else ())
+        _statistics[sql] = (time.monotonic(), value)
+    return value
 
 
 def _common_labelled() -> frozenset:
-    if time.monotonic() - _common["read_at"] > COMMON_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(COMMON_SQL)
-            row = cursor.fetchone()
-        _common.update(read_at=time.monotonic(), labelled=frozenset(row[0] if row else ()))
-    return _common["labelled"]
+    return _statistic(COMMON_SQL, frozenset)
 
 
 def _terms_present(terms) -> list:
@@ -393,9 +395,9 @@ def _terms_present(terms) -> list:
 # most FACTS_KEPT of them: the sample of a query's rank keys (8-18 ms on 1,000,000 ideas), which of its labelled
 # lexemes some idea's head holds (2-18 ms: a lexeme that is not among the index's most common reads its whole
 # list; _terms_present), and the idea at a window's edge in a sort order (an index walk of the window's size,
-# 7-11 ms for 50,000 ideas). A support or a comment moves
-# ideas in their sort orders and not the key, but any idea's place bounds a window that is the first stretch of
-# the order: a kept edge only makes the window somewhat larger or smaller than asked for.
+# 7-11 ms for 50,000 ideas). A support or a comment moves ideas in their sort orders and not the key, but any
+# idea's place bounds a window that is the first stretch of the order: a kept edge only makes the window
+# somewhat larger or smaller than asked for.
 FACTS_SECONDS = 60
 FACTS_KEPT = 256
 _facts: dict = {}

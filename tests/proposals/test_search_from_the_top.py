@@ -1,7 +1,6 @@
 """A search by relevance past the count limit ranks only the hits at or above the highest rank key that enough
 of them reach, found from the index of labelled head lexemes: the pages are the same as ranking every hit."""
 
-import math
 import re
 from datetime import timedelta
 
@@ -101,8 +100,7 @@ def bank_out_of_memory(monkeypatch):
     learnt about earlier tests' banks (rolled back) is forgotten."""
     monkeypatch.setattr(hits, "WINDOW_BANK", 0)
     monkeypatch.setattr(hits, "_facts", {})
-    monkeypatch.setattr(hits, "_created", {"read_at": -math.inf, "bounds": ()})
-    monkeypatch.setattr(hits, "_common", {"read_at": -math.inf, "labelled": frozenset()})
+    monkeypatch.setattr(hits, "_statistics", {})
 
 
 @pytest.fixture
