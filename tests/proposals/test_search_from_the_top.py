@@ -140,6 +140,18 @@ def titles_of(client, params) -> list[str]:
     return [p.title for p in response.context["page"]]
 
 
+def capped_as_ranking_every_hit(client, settings, params, *, limit: int) -> tuple[list, list[str]]:
+    """The first two pages of `params` with every hit ranked, and then with the count limited to `limit`, which
+    are the same pages: those pages, and the search statements of the limited ones."""
+    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+    settings.PROPOSAL_COUNT_LIMIT = limit
+    with CaptureQueriesContext(connection) as queries:
+        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
+        statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    assert capped == exact
+    return exact, statements
+
+
 @pytest.mark.parametrize("params", [{}, {"district": "stad"}, {"district": "lan"}])
 def test_past_the_limit_the_first_pages_are_those_of_ranking_every_hit(
     client, settings, monkeypatch, ranked_ideas, params
@@ -147,12 +159,7 @@ def test_past_the_limit_the_first_pages_are_those_of_ranking_every_hit(
     settings.PROPOSALS_PER_PAGE = 3
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
     params = {"q": "läxhjälp", **params}
-    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    settings.PROPOSAL_COUNT_LIMIT = 5
-    with CaptureQueriesContext(connection) as queries:
-        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    assert capped == exact
-    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    exact, statements = capped_as_ranking_every_hit(client, settings, params, limit=5)
     if not params.get("district"):
         # The hits at or above a key that twice the six ideas of two pages reach are ranked, in one statement;
         # the ideas with the word in the body only rank last, past the two pages.
@@ -310,12 +317,7 @@ def test_ideas_with_every_word_in_the_head_are_not_looked_up_again_with_the_dist
     settings.PROPOSALS_PER_PAGE = 1
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
     params = {"q": "läxhjälp", "district": "stad"}
-    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    settings.PROPOSAL_COUNT_LIMIT = 5
-    with CaptureQueriesContext(connection) as queries:
-        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    assert capped == exact
-    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    _exact, statements = capped_as_ranking_every_hit(client, settings, params, limit=5)
     assert "proposal_head_labels" in statements[0] and "search_vector @@" not in statements[0]
     assert "'@place" in statements[1]  # the count still looks the places up with the words
 
@@ -331,12 +333,7 @@ def test_filters_that_keep_fewer_hits_than_the_bank_has_at_the_key_rank_every_hi
     monkeypatch.setattr(hits, "RANK_EVERY", 0)
     monkeypatch.setattr(hits, "TOP_MARGIN", 4)
     params = {"q": "läxhjälp", "place": place.code}
-    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    settings.PROPOSAL_COUNT_LIMIT = 4
-    with CaptureQueriesContext(connection) as queries:
-        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    assert capped == exact
-    statements = [q["sql"] for q in queries if "WITH hits" in q["sql"]]
+    _exact, statements = capped_as_ranking_every_hit(client, settings, params, limit=4)
     assert len(statements) == 1 and "proposal_head_labels" not in statements[0]
 
 
@@ -380,9 +377,9 @@ def test_a_key_that_far_more_ideas_reach_than_wanted_ranks_the_newest_at_it(
 ):
     """The five ideas "Läxhjälp i skolan" (the word in the title, its parts in the default summary) are tied at
     the highest key, more than twice the two wanted (TIED): the ideas above it (none) and those at it created in
-    the weeks of the newest ideas expected to hold the two (from the quantiles of the creation times; the three not
-    made a month ago) are ranked, the weeks looked up in the index. In the city district one of those three is a hit, fewer than the two pages: the window grows to the
-    whole bank, and every idea at the key is read."""
+    the weeks of the newest ideas expected to hold the two (from the quantiles of the creation times; the three
+    not made a month ago) are ranked, the weeks looked up in the index. In the city district one of those three
+    is a hit, fewer than the two pages: the window grows to the whole bank, and every idea at the key is read."""
     settings.PROPOSALS_PER_PAGE = 1
     monkeypatch.setattr(selectors, "MAX_PAGES", 2)
     monkeypatch.setattr(hits, "TOP_MARGIN", 1)
@@ -392,15 +389,8 @@ def test_a_key_that_far_more_ideas_reach_than_wanted_ranks_the_newest_at_it(
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE proposals_proposal")  # the quantiles of the creation times
     monkeypatch.setattr(hits, "TIED_SHARE", 1)  # a window of most of these few ideas
-    params = {"q": "läxhjälp", **params}
-    exact = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-    settings.PROPOSAL_COUNT_LIMIT = 5
-    with CaptureQueriesContext(connection) as queries:
-        capped = [titles_of(client, {**params, "page": page}) for page in (1, 2)]
-        statements = [
-            q["sql"] for q in queries if "proposal_head_labels" in q["sql"] and "WITH hits" in q["sql"]
-        ]
-    assert capped == exact
+    _exact, statements = capped_as_ranking_every_hit(client, settings, {"q": "läxhjälp", **params}, limit=5)
+    statements = [sql for sql in statements if "proposal_head_labels" in sql]
     this_week = hits.week_lexeme(hits.week_number(ranked_ideas[-1].created_at))
     assert [f"'{this_week}'" in sql for sql in statements] == windows
     assert f"'{hits.week_lexeme(hits.week_number(month_ago))}'" not in statements[0]
