@@ -6,6 +6,7 @@ from django.urls import reverse
 from places.models import Place
 from proposals import services
 from proposals.models import PolicyArea, Proposal
+from proposals.search import bank_lexicon
 
 
 def titles(response):
@@ -63,8 +64,15 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, bank):
 
 
 def test_the_filter_form_shows_the_chosen_filters_and_a_search_counts_its_hits(client, bank):
-    """The selects are written in Python (reformbank.forms.PlainSelect): the chosen option stays chosen, and a
-    search's counts stand beside each municipality and policy area."""
+    """The selects and checkboxes are written in Python (reformbank.forms.PlainSelect, PlainCheckbox): the chosen
+    option and the ticked box stay so, and a search's counts stand beside each municipality and policy area."""
+    response = client.get(
+        reverse("proposals:list"),
+        {"q": "läxhjälp", "district": "lan", "sort": "newest", "place": "0182", "provad": "on"},
+    )
+    html = response.content.decode()
+    assert '<input type="checkbox" name="provad" id="id_provad" checked>' in html
+    assert '<input type="checkbox" name="supported" id="id_supported">' in html
     response = client.get(
         reverse("proposals:list"), {"q": "läxhjälp", "district": "lan", "sort": "newest", "place": "0182"}
     )
@@ -125,6 +133,9 @@ def test_list_runs_a_fixed_number_of_queries(
 ):
     for i in range(25):
         make_proposal(member, title=f"Läxhjälp nummer {i}", tags=["läxhjälp", f"tagg{i}"])
+    # The process's vocabulary knows the new words (a search reads them at most once a second: not counted).
+    bank_lexicon.reset()
+    bank_lexicon.refresh()
     client.force_login(editor_lan)
     with django_assert_max_num_queries(queries):
         response = client.get(reverse("proposals:list"), params)
