@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from reformbank.forms import PlainSelect
+from reformbank.forms import PlainCheckbox, PlainSelect
 
 CHOICES = [("", "Alla"), ("nacka", "Nacka (12)"), ("x", 'Ett <b>"namn"</b> & mer'), (3, "Tre")]
 
@@ -36,3 +36,12 @@ def test_plain_select_lists_the_options_of_a_group_in_line():
     )
     assert html == flat
     assert '<option value="solna" selected>Solna</option>' in html
+
+
+def test_plain_checkbox_writes_the_markup_of_djangos_checkbox_template():
+    for attrs in [{"id": "id_supported"}, {"id": "id_supported", "aria-invalid": "true", "disabled": False}]:
+        for value in [True, False, None, "", "on", 'x"<', 0, 1]:
+            plain = PlainCheckbox(attrs=attrs).render("supported", value)
+            django = forms.CheckboxInput(attrs=attrs).render("supported", value)
+            assert plain == django
+    assert PlainCheckbox().render("supported", True) == '<input type="checkbox" name="supported" checked>'
