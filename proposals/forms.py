@@ -9,7 +9,7 @@ from taggit.forms import TagField
 from taggit.models import Tag
 
 from places.models import Place
-from reformbank.forms import PlainCheckbox, PlainSelect, SingleLineCharField, validate_single_line
+from reformbank.forms import Checkbox, PlainSelect, SingleLineCharField, validate_single_line
 from reformbank.submissions import SubmissionKeyField
 
 from .list_filters import list_filters
@@ -190,7 +190,7 @@ class ProposalFilterForm(forms.Form):
         required=False,
         widget=PlainSelect,
     )
-    supported = forms.BooleanField(label=_("Bara idéer med stöd"), required=False, widget=PlainCheckbox)
+    supported = forms.BooleanField(label=_("Bara idéer med stöd"), required=False, widget=Checkbox)
     author = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     sort = forms.ChoiceField(
         label=_("Sortera"),
@@ -219,9 +219,7 @@ class ProposalFilterForm(forms.Form):
             (a.slug, a.display_name) for a in options.areas
         ]
         for extra in list_filters():
-            self.fields[extra.name] = forms.BooleanField(
-                label=extra.label, required=False, widget=PlainCheckbox
-            )
+            self.fields[extra.name] = forms.BooleanField(label=extra.label, required=False, widget=Checkbox)
 
     def show_counts(self, hits) -> None:
         """Put the search's hit count beside each municipality, policy area and status: "Nacka (12)"."""

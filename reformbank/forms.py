@@ -66,16 +66,19 @@ class PlainSelect(forms.Select):
         return mark_safe(f'<select name="{html_value(name)}"{attributes}>{"".join(options)}</select>')  # noqa: S308
 
 
-class PlainCheckbox(forms.CheckboxInput):
+class Checkbox(forms.CheckboxInput):
     """A checkbox written in Python, as PlainSelect is: Django's checkbox template includes the input template,
     which includes the attributes template (three templates for one tag, on every list and search page for each
-    of the filter form's checkboxes). The markup is the template's."""
+    of the filter form's checkboxes). The markup is the template's. Named so that its bound field's
+    `widget_type` stays "checkbox", which the field templates test to put the box inside its label."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         value = "" if widget["value"] is None else f' value="{html_value(widget["value"])}"'
         attributes = html_attributes(widget["attrs"])
-        return mark_safe(f'<input type="checkbox" name="{html_value(name)}"{value}{attributes}>')  # noqa: S308
+        return mark_safe(  # noqa: S308 (each part is escaped by html_value)
+            f'<input type="{html_value(widget["type"])}" name="{html_value(name)}"{value}{attributes}>'
+        )
 
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. The middleware already turns

@@ -64,15 +64,15 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, bank):
 
 
 def test_the_filter_form_shows_the_chosen_filters_and_a_search_counts_its_hits(client, bank):
-    """The selects and checkboxes are written in Python (reformbank.forms.PlainSelect, PlainCheckbox): the chosen
+    """The selects and checkboxes are written in Python (reformbank.forms.PlainSelect, Checkbox): the chosen
     option and the ticked box stay so, and a search's counts stand beside each municipality and policy area."""
     response = client.get(
         reverse("proposals:list"),
         {"q": "läxhjälp", "district": "lan", "sort": "newest", "place": "0182", "provad": "on"},
     )
     html = response.content.decode()
-    assert '<input type="checkbox" name="provad" id="id_provad" checked>' in html
-    assert '<input type="checkbox" name="supported" id="id_supported">' in html
+    assert '<label class="checkbox"><input type="checkbox" name="provad" id="id_provad" checked> ' in html
+    assert '<label class="checkbox"><input type="checkbox" name="supported" id="id_supported"> ' in html
     response = client.get(
         reverse("proposals:list"), {"q": "läxhjälp", "district": "lan", "sort": "newest", "place": "0182"}
     )

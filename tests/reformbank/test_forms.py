@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from reformbank.forms import PlainCheckbox, PlainSelect
+from reformbank.forms import Checkbox, PlainSelect
 
 CHOICES = [("", "Alla"), ("nacka", "Nacka (12)"), ("x", 'Ett <b>"namn"</b> & mer'), (3, "Tre")]
 
@@ -38,10 +38,23 @@ def test_plain_select_lists_the_options_of_a_group_in_line():
     assert '<option value="solna" selected>Solna</option>' in html
 
 
-def test_plain_checkbox_writes_the_markup_of_djangos_checkbox_template():
-    for attrs in [{"id": "id_supported"}, {"id": "id_supported", "aria-invalid": "true", "disabled": False}]:
+def test_checkbox_writes_the_markup_of_djangos_checkbox_template():
+    attrs_tried = [{"id": "id_supported"}, {"id": "id_supported", "aria-invalid": "true", "disabled": False}]
+    for attrs in attrs_tried:
         for value in [True, False, None, "", "on", 'x"<', 0, 1]:
-            plain = PlainCheckbox(attrs=attrs).render("supported", value)
-            django = forms.CheckboxInput(attrs=attrs).render("supported", value)
-            assert plain == django
-    assert PlainCheckbox().render("supported", True) == '<input type="checkbox" name="supported" checked>'
+            for check_test in [None, lambda value: value == "on"]:
+                plain = Checkbox(attrs=attrs, check_test=check_test).render("supported", value)
+                django = forms.CheckboxInput(attrs=attrs, check_test=check_test).render("supported", value)
+                assert plain == django
+    assert Checkbox().render("supported", True) == '<input type="checkbox" name="supported" checked>'
+
+
+def test_a_checkbox_field_is_still_a_checkbox_to_the_field_templates():
+    class Form(forms.Form):
+        supported = forms.BooleanField(label="Bara idéer med stöd", required=False, widget=Checkbox)
+
+    field = Form()["supported"]
+    assert field.widget_type == "checkbox"
+    assert '<label class="checkbox" for="id_supported"><input type="checkbox" name="supported"' in str(
+        field.as_field_group()
+    )
