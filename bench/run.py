@@ -145,7 +145,7 @@ def seed(proposals: int, reuse: bool, *, compact_reused: bool = True) -> dict:
     timings = {}
     if reuse:
         manage("migrate", "--noinput", "--verbosity", "0")
-        manage("createcachetable")  # as `make serve` does on every start
+        manage("createcachetable", "--verbosity", "0")  # as `make serve` does on every start
         facts = database_facts()
         # A database seeded before the coherent demo holds one derived idea more than the N asked for.
         if facts["count"] in (proposals, proposals + 1):

@@ -7,10 +7,19 @@ before, a result of some 20 KB) neither writes it twice nor waits at commit for 
 
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.core.management.commands import createcachetable
-from django.db import connections, router
+from django.db import DatabaseError, connections, router, transaction
 
-# The table, if it is logged (a table made unlogged before, or not created, gives no row).
-LOGGED_SQL = "SELECT oid::regclass::text FROM pg_class WHERE oid = to_regclass(%s) AND relpersistence = 'p'"
+# The table if it is a logged cache table (the columns of Django's): a table made unlogged before, a table that is
+# no cache, or none gives no row.
+LOGGED_CACHE_SQL = """
+SELECT c.oid::regclass::text FROM pg_class c
+WHERE c.oid = to_regclass(%s) AND c.relpersistence = 'p' AND (
+    SELECT array_agg(attname::text ORDER BY attname) FROM pg_attribute
+    WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped
+) = '{cache_key,expires,value}'
+"""
+# Altering the table waits for its lock behind open transactions, and every cache read waits behind it: not long.
+LOCK_TIMEOUT = "5s"
 
 
 class Command(createcachetable.Command):
@@ -19,13 +28,20 @@ class Command(createcachetable.Command):
         if not router.allow_migrate_model(database, BaseDatabaseCache(tablename, {}).cache_model_class):
             return
         connection = connections[database]
+        name = connection.ops.quote_name(tablename)
         with connection.cursor() as cursor:
-            cursor.execute(LOGGED_SQL, [connection.ops.quote_name(tablename)])
-            for (table,) in cursor.fetchall():
-                statement = f"ALTER TABLE {table} SET UNLOGGED"
-                if dry_run:
-                    self.stdout.write(statement)
-                else:
-                    cursor.execute(statement)
-                    if self.verbosity > 1:
-                        self.stdout.write(f"Cache table '{tablename}' made unlogged.")
+            if dry_run:  # the table as it is, or as the CREATE TABLE printed would make it
+                cursor.execute(f"SELECT to_regclass(%s) IS NULL OR EXISTS ({LOGGED_CACHE_SQL})", [name, name])
+                if cursor.fetchone()[0]:
+                    self.stdout.write(f"ALTER TABLE {name} SET UNLOGGED;")
+                return
+            try:
+                with transaction.atomic(using=database):
+                    cursor.execute(LOGGED_CACHE_SQL, [name])
+                    for (table,) in cursor.fetchall():
+                        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+                        cursor.execute(f"ALTER TABLE {table} SET UNLOGGED")
+                        if self.verbosity > 1:
+                            self.stdout.write(f"Cache table '{tablename}' made unlogged.")
+            except DatabaseError as error:  # not the table's owner, or the lock not had: a cache only slower
+                self.stderr.write(f"Cache table '{tablename}' left logged: {error}")
