@@ -315,7 +315,7 @@ def _newest_weeks(share: float, last_change) -> list[str] | None:
     if share > TIED_SHARE:
         return None
     bounds = _statistic(CREATED_QUANTILES_SQL, tuple)
-    newest = _fact(("edge", "created_at", 0, WINDOW_BANK, last_change), _window_edge, "created_at", 0)
+    newest = _window_edge(column="created_at", size=0, last_change=last_change)
     if len(bounds) < 2 or newest is None:
         return None
     edge = bounds[math.floor((len(bounds) - 1) * (1 - share))]
@@ -726,7 +726,7 @@ def _hits(
         size = _first_window(matching, bank_size, depth, count_limit) if counted and sort in WINDOWS else None
         while size is not None:
             column = WINDOWS[sort]
-            edge = _fact(("edge", column, size, WINDOW_BANK, last_change), _window_edge, column, size)
+            edge = _window_edge(column=column, size=size, last_change=last_change)
             if edge is None:
                 break  # the window would hold the whole bank
             value, pk, bank = edge
@@ -785,11 +785,16 @@ def _first_window(matching, bank_size: float, depth: int, count_limit: int) -> i
     return WINDOW_FIRST * 2 ** math.ceil(math.log2(wanted * bank_size / expected / WINDOW_FIRST))
 
 
-def _window_edge(column: str, size: int) -> tuple | None:
-    """WINDOW_SQL's row: the idea at the edge of a window of `size` ideas in the order of `column`."""
-    with connection.cursor() as cursor:
-        cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
-        return cursor.fetchone()
+def _window_edge(*, column: str, size: int, last_change) -> tuple | None:
+    """WINDOW_SQL's row: the idea at the edge of a window of `size` ideas in the order of `column`, kept as a
+    fact of the bank at `last_change` (_fact) for the searches that follow."""
+
+    def read() -> tuple | None:
+        with connection.cursor() as cursor:
+            cursor.execute(WINDOW_SQL.format(column=column), {"size": size, "bank": WINDOW_BANK})
+            return cursor.fetchone()
+
+    return _fact(("edge", column, size, WINDOW_BANK, last_change), read)
 
 
 def _estimate(queryset) -> float:
