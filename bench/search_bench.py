@@ -76,7 +76,7 @@ def median_ms(call, runs=30):
     return statistics.median(times)
 
 template = engines["django"].from_string(
-    '{% for proposal in page %}{% include "proposals/_proposal_card.html" %}{% endfor %}'
+    "{% load proposal_tags %}{% for proposal in page %}{% proposal_card proposal %}{% endfor %}"
 )
 request = RequestFactory().get("/ideer/")
 pages = {
